@@ -1,0 +1,5 @@
+package org.careid;
+
+public final class CareIdApplication {
+    private CareIdApplication() {}
+}
