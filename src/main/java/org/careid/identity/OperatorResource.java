@@ -1,0 +1,85 @@
+package org.careid.identity;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/operators")
+@Tag(name = "Operators", description = "Admin, enroller and auditor accounts, and their login")
+public class OperatorResource {
+    @Inject
+    OperatorService operators;
+    @Inject
+    OperatorLogin login;
+
+    @POST
+    @Path("login")
+    @PermitAll
+    public OperatorLogin.LoginResult login(@Valid @NotNull OperatorLogin.Credentials credentials) {
+        return login.login(credentials);
+    }
+
+    @PUT
+    @Path("me/password")
+    @RolesAllowed({Roles.ADMIN, Roles.ENROLLER, Roles.AUDITOR})
+    public Response changePassword(@Valid @NotNull OperatorService.PasswordChange change) {
+        operators.changeOwnPassword(change);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public Response create(@Valid @NotNull OperatorService.OperatorRequest request) {
+        OperatorService.Created created = operators.create(request);
+        return Response.status(201).entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    public PageOf<OperatorService.OperatorView> list(@QueryParam("page") @DefaultValue("0") int page,
+                                                     @QueryParam("size") @DefaultValue("20") int size) {
+        return operators.list(page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public OperatorService.OperatorView get(@PathParam("id") UUID id) {
+        return operators.get(id);
+    }
+
+    @POST
+    @Path("{id}/deactivate")
+    @RolesAllowed(Roles.ADMIN)
+    public OperatorService.OperatorView deactivate(@PathParam("id") UUID id) {
+        return operators.setActive(id, false);
+    }
+
+    @POST
+    @Path("{id}/activate")
+    @RolesAllowed(Roles.ADMIN)
+    public OperatorService.OperatorView activate(@PathParam("id") UUID id) {
+        return operators.setActive(id, true);
+    }
+
+    @POST
+    @Path("{id}/unlock")
+    @RolesAllowed(Roles.ADMIN)
+    public OperatorService.OperatorView unlock(@PathParam("id") UUID id) {
+        return operators.unlock(id);
+    }
+}

@@ -1,0 +1,136 @@
+package org.careid.identity;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.careid.audit.AuditEvent;
+import org.careid.crypto.PasswordHasher;
+import org.careid.web.ApiException;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+/** The registry of clinicians: create, find, edit, deactivate. */
+@ApplicationScoped
+public class StaffService {
+    /** Fired after a staff member is deactivated, so galleries and token caches drop them. */
+    public record StaffDeactivated(UUID staffId) {}
+
+    @Inject
+    Caller caller;
+    @Inject
+    Event<StaffDeactivated> deactivated;
+    @Inject
+    PasswordHasher hasher;
+
+    @Transactional
+    public StaffViews.StaffView create(StaffViews.StaffRequest request) {
+        requireAdminForScopes(request.scopes());
+        if (StaffMember.findByEmployeeId(request.employeeId()) != null) {
+            throw ApiException.conflict("A staff member with employee id " + request.employeeId() + " already exists");
+        }
+        StaffMember s = new StaffMember();
+        s.id = UUID.randomUUID();
+        s.employeeId = request.employeeId();
+        s.displayName = request.displayName().trim();
+        s.clinicalRole = request.clinicalRole().trim();
+        s.ward = request.ward().trim();
+        s.active = true;
+        s.scopes = join(request.scopes());
+        s.createdAt = Instant.now();
+        s.updatedAt = s.createdAt;
+        s.persist();
+        caller.audit(AuditEvent.of("STAFF_CREATED", AuditEvent.Outcome.SUCCESS).target("STAFF", s.id)
+                .detail("employeeId", s.employeeId).detail("ward", s.ward).detail("scopes", s.scopes));
+        return StaffViews.StaffView.of(s);
+    }
+
+    @Transactional
+    public StaffViews.StaffView update(UUID id, StaffViews.StaffUpdate update) {
+        StaffMember s = require(id);
+        requireAdminForScopes(update.scopes());
+        if (update.displayName() != null) s.displayName = update.displayName().trim();
+        if (update.clinicalRole() != null) s.clinicalRole = update.clinicalRole().trim();
+        if (update.ward() != null) s.ward = update.ward().trim();
+        if (update.scopes() != null) s.scopes = join(update.scopes());
+        s.updatedAt = Instant.now();
+        caller.audit(AuditEvent.of("STAFF_UPDATED", AuditEvent.Outcome.SUCCESS).target("STAFF", s.id)
+                .detail("ward", s.ward).detail("clinicalRole", s.clinicalRole).detail("scopes", s.scopes));
+        return StaffViews.StaffView.of(s);
+    }
+
+    @Transactional
+    public StaffViews.StaffView setActive(UUID id, boolean active) {
+        StaffMember s = require(id);
+        if (s.active != active) {
+            s.active = active;
+            s.updatedAt = Instant.now();
+            caller.audit(AuditEvent.of(active ? "STAFF_ACTIVATED" : "STAFF_DEACTIVATED", AuditEvent.Outcome.SUCCESS)
+                    .target("STAFF", s.id));
+            if (!active) {
+                deactivated.fire(new StaffDeactivated(s.id));
+            }
+        }
+        return StaffViews.StaffView.of(s);
+    }
+
+    /** Sets the staff PIN (a second factor only): 6 to 12 digits, stored as an Argon2id hash. */
+    @Transactional
+    public void setPin(UUID id, String pin) {
+        if (pin == null || !pin.matches("\\d{6,12}")) {
+            throw new ApiException(new org.careid.web.Problem("about:blank", "Validation failed", 400,
+                    "pin must be 6 to 12 digits", java.util.List.of(new org.careid.web.Problem.Violation("pin", "must be 6 to 12 digits")), null));
+        }
+        StaffMember s = require(id);
+        s.pinHash = hasher.hash(pin);
+        s.updatedAt = Instant.now();
+        caller.audit(AuditEvent.of("STAFF_PIN_SET", AuditEvent.Outcome.SUCCESS).target("STAFF", s.id));
+    }
+
+    @Transactional
+    public StaffViews.StaffView get(UUID id) {
+        return StaffViews.StaffView.of(require(id));
+    }
+
+    @Transactional
+    public PageOf<StaffViews.StaffView> search(String q, Boolean active, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (q != null && !q.isBlank()) {
+            where.append(" and (lower(displayName) like :q or lower(employeeId) like :q)");
+            params.and("q", "%" + q.trim().toLowerCase(java.util.Locale.ROOT) + "%");
+        }
+        if (active != null) {
+            where.append(" and active = :active");
+            params.and("active", active);
+        }
+        PanacheQuery<StaffMember> query = StaffMember.find(where.toString(), Sort.by("displayName").and("id"), params);
+        return PageOf.of(query, page, size, StaffViews.StaffView::of);
+    }
+
+    /** For other features: the entity if it exists (active or not), else 404. */
+    public StaffMember require(UUID id) {
+        StaffMember s = StaffMember.findById(id);
+        if (s == null) {
+            throw ApiException.notFound("Staff member " + id);
+        }
+        return s;
+    }
+
+    private void requireAdminForScopes(Set<String> scopes) {
+        if (scopes != null && !scopes.isEmpty() && !caller.hasRole(Roles.ADMIN)) {
+            throw new ApiException(403, "Forbidden", "Only an ADMIN may grant scopes");
+        }
+    }
+
+    private static String join(Set<String> scopes) {
+        return scopes == null ? "" : String.join(" ", new java.util.TreeSet<>(scopes));
+    }
+}

@@ -1,0 +1,210 @@
+package org.careid.token;
+
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import org.careid.audit.AuditEvent;
+import org.careid.audit.AuditTrail;
+import org.careid.crypto.Envelope;
+import org.jboss.logging.Logger;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The server's ES256 signing keys: the active one signs, retired ones keep verifying until every
+ * token they signed has expired. Keys live in the database (private halves sealed with the master
+ * key) so every replica signs and verifies with the same set; each replica re-reads the set every
+ * few seconds and after its own rotations.
+ */
+@ApplicationScoped
+public class KeyRing {
+    private static final Logger LOG = Logger.getLogger(KeyRing.class);
+
+    /** An unsealed key in memory. */
+    public record LoadedKey(String kid, PublicKey publicKey, PrivateKey privateKey, String publicJwkJson,
+                            Instant createdAt, Instant retiredAt, Instant publishUntil) {
+        boolean signs() {
+            return retiredAt == null;
+        }
+    }
+
+    @Inject
+    Envelope envelope;
+    @Inject
+    TokenSettings settings;
+    @Inject
+    AuditTrail audit;
+
+    private volatile Map<String, LoadedKey> keys = Map.of();
+    private volatile LoadedKey active;
+
+    /** The key that signs new tokens; created on first use when the database has none. */
+    public LoadedKey active() {
+        LoadedKey current = active;
+        if (current == null) {
+            synchronized (this) {
+                if (active == null) {
+                    QuarkusTransaction.requiringNew().run(this::createFirstKeyIfNone);
+                    reload();
+                }
+                current = active;
+            }
+        }
+        return current;
+    }
+
+    /** A key that may still verify tokens, or null (unknown or retired past its publication). */
+    public LoadedKey verificationKey(String kid) {
+        if (active == null) {
+            active();
+        }
+        LoadedKey key = keys.get(kid);
+        if (key == null && kid != null) {
+            reload(); // another replica may have rotated a moment ago
+            key = keys.get(kid);
+        }
+        if (key != null && key.publishUntil() != null && Instant.now().isAfter(key.publishUntil())) {
+            return null;
+        }
+        return key;
+    }
+
+    /** Keys for the JWKS: the active one and retired ones still inside their publication window. */
+    public List<LoadedKey> published() {
+        active();
+        Instant now = Instant.now();
+        return keys.values().stream()
+                .filter(k -> k.publishUntil() == null || now.isBefore(k.publishUntil()))
+                .sorted(Comparator.comparing(LoadedKey::createdAt).reversed())
+                .toList();
+    }
+
+    /** Replaces the active key now (ADMIN on demand, or the schedule). Returns the new kid. */
+    public String rotate(String reason) {
+        String kid = QuarkusTransaction.requiringNew().call(() -> rotateLocked(reason, null));
+        reload();
+        return kid;
+    }
+
+    @Scheduled(every = "${careid.token.key-check-interval:1h}", delayed = "1m", identity = "careid-key-rotation")
+    void rotateWhenDue() {
+        String kid = QuarkusTransaction.requiringNew().call(() -> rotateLocked("scheduled", settings.keyRotationPeriod()));
+        if (kid != null) {
+            reload();
+        }
+    }
+
+    @Scheduled(every = "${careid.token.key-refresh-interval:5s}", identity = "careid-key-refresh")
+    void refresh() {
+        if (active != null) {
+            reload();
+        }
+    }
+
+    /**
+     * Rotates under a row lock on the signing key, so two replicas doing this at once produce one
+     * new key: the second waits, then sees a fresh key and does nothing.
+     */
+    private String rotateLocked(String reason, java.time.Duration onlyIfOlderThan) {
+        SigningKey current = SigningKey.find("retiredAt is null order by createdAt desc").firstResult();
+        if (current != null) {
+            current = SigningKey.findById(current.kid, LockModeType.PESSIMISTIC_WRITE);
+            if (current.retiredAt != null) {
+                return null; // someone else rotated while we waited
+            }
+            if (onlyIfOlderThan != null && current.createdAt.plus(onlyIfOlderThan).isAfter(Instant.now())) {
+                return null;
+            }
+            current.retiredAt = Instant.now();
+            current.publishUntil = current.retiredAt.plus(settings.longestTokenLife());
+        } else if (onlyIfOlderThan != null) {
+            return null;
+        }
+        String kid = insertNewKey();
+        audit.record(AuditEvent.of("SIGNING_KEY_ROTATED", AuditEvent.Outcome.SUCCESS)
+                .target("SIGNING_KEY", kid)
+                .detail("reason", reason)
+                .detail("previousKid", current == null ? null : current.kid));
+        LOG.infof("Signing key rotated (%s): new kid %s", reason, kid);
+        return kid;
+    }
+
+    private void createFirstKeyIfNone() {
+        if (SigningKey.count("retiredAt is null") == 0) {
+            String kid = insertNewKey();
+            audit.record(AuditEvent.of("SIGNING_KEY_CREATED", AuditEvent.Outcome.SUCCESS).target("SIGNING_KEY", kid));
+            LOG.infof("Generated the first signing key, kid %s", kid);
+        }
+    }
+
+    private String insertNewKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair pair = generator.generateKeyPair();
+            SigningKey row = new SigningKey();
+            row.kid = UUID.randomUUID().toString();
+            row.createdAt = Instant.now();
+            row.sealedPrivateKey = envelope.seal(pair.getPrivate().getEncoded(), "signing-key:" + row.kid);
+            EllipticCurveJsonWebKey jwk = new EllipticCurveJsonWebKey((java.security.interfaces.ECPublicKey) pair.getPublic());
+            jwk.setKeyId(row.kid);
+            jwk.setUse("sig");
+            jwk.setAlgorithm("ES256");
+            row.publicJwk = jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+            row.persist();
+            return row.kid;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot generate a P-256 key", e);
+        }
+    }
+
+    private synchronized void reload() {
+        List<SigningKey> rows = QuarkusTransaction.requiringNew().call(() ->
+                SigningKey.<SigningKey>list("publishUntil is null or publishUntil > ?1", Instant.now()));
+        Map<String, LoadedKey> loaded = new LinkedHashMap<>();
+        List<LoadedKey> signing = new ArrayList<>();
+        for (SigningKey row : rows) {
+            LoadedKey existing = keys.get(row.kid);
+            LoadedKey key = existing != null && java.util.Objects.equals(existing.retiredAt(), row.retiredAt)
+                    ? existing : unseal(row);
+            loaded.put(key.kid(), key);
+            if (key.signs()) {
+                signing.add(key);
+            }
+        }
+        keys = Map.copyOf(loaded);
+        active = signing.stream().max(Comparator.comparing(LoadedKey::createdAt)).orElse(null);
+    }
+
+    private LoadedKey unseal(SigningKey row) {
+        try {
+            byte[] pkcs8 = envelope.open(row.sealedPrivateKey, "signing-key:" + row.kid);
+            PrivateKey privateKey = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            PublicKey publicKey = PublicJsonWebKey.Factory.newPublicJwk(row.publicJwk).getPublicKey();
+            return new LoadedKey(row.kid, publicKey, privateKey, row.publicJwk, row.createdAt, row.retiredAt, row.publishUntil);
+        } catch (java.security.GeneralSecurityException | JoseException e) {
+            throw new IllegalStateException("Signing key " + row.kid + " cannot be loaded", e);
+        }
+    }
+}

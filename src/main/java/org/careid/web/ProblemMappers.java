@@ -1,0 +1,94 @@
+package org.careid.web;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every exception that leaves a REST resource into a problem body. Client mistakes get a
+ * 4xx naming the field; anything unexpected is a 500 with a correlation id in the log, never a
+ * stack trace in the response.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldName(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        String detail = violations.stream().map(v -> v.field() + " " + v.message())
+                .reduce((a, b) -> a + "; " + b).orElse("Invalid request");
+        return new Problem("about:blank", "Validation failed", 400, detail, violations, null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        String field = e instanceof MismatchedInputException m && !m.getPath().isEmpty()
+                ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .reduce((a, b) -> a + "." + b).orElse(null)
+                : null;
+        String detail = field == null ? "The request body is not valid JSON for this endpoint"
+                : "Field '" + field + "' has the wrong type or format";
+        Problem problem = new Problem("about:blank", "Malformed request body", 400, detail,
+                field == null ? null : List.of(new Problem.Violation(field, "wrong type or format")), null);
+        return problem.toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return Problem.of(401, "Unauthorized", "Authentication is required").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return Problem.of(401, "Unauthorized", "The credentials were not accepted").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of(403, "Forbidden", "Your role does not allow this action").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        Response.StatusType info = e.getResponse().getStatusInfo();
+        return Problem.of(status, info.getReasonPhrase(), e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String incident = java.util.UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, incident %s", incident);
+        return Problem.of(500, "Internal error", "Unexpected error; incident " + incident).toResponse();
+    }
+
+    /** "create.body.employeeId" becomes "employeeId": clients know their field, not our methods. */
+    private static String fieldName(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

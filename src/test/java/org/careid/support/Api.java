@@ -1,0 +1,80 @@
+package org.careid.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * What tests do as real clients do: log in as the bootstrap admin, create operators of each role,
+ * register and provision devices with keys of their own.
+ */
+public final class Api {
+    public static final String ISSUER = "http://localhost:8080";
+    public static final String BOOTSTRAP_PASSWORD = "test-bootstrap-Admin-Passw0rd!";
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Api() {}
+
+    public static String login(String username, String password) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .post("/api/v1/operators/login")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    public static String admin() {
+        return TOKENS.computeIfAbsent("ADMIN", r -> login("admin", BOOTSTRAP_PASSWORD));
+    }
+
+    /** A token for a fresh operator of this role (ADMIN, ENROLLER, AUDITOR), cached per role. */
+    public static String operator(String role) {
+        if ("ADMIN".equals(role)) {
+            return admin();
+        }
+        return TOKENS.computeIfAbsent(role, r -> {
+            String username = r.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+            String password = "Str0ng-" + UUID.randomUUID();
+            as(admin()).body(Map.of("username", username, "role", r, "password", password))
+                    .post("/api/v1/operators").then().statusCode(201);
+            return login(username, password);
+        });
+    }
+
+    public static RequestSpecification as(String bearer) {
+        return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + bearer);
+    }
+
+    public static RequestSpecification asDevice(DeviceKey key) {
+        return given().header("Authorization", "Device " + key.assertion(ISSUER));
+    }
+
+    public static String createStaff(String... scopes) {
+        String employeeId = "E" + UUID.randomUUID().toString().substring(0, 8);
+        return as(admin()).body(Map.of("employeeId", employeeId, "displayName", "Nurse " + employeeId,
+                        "clinicalRole", "nurse", "ward", "ICU", "scopes", java.util.List.of(scopes)))
+                .post("/api/v1/staff").then().statusCode(201).extract().path("id");
+    }
+
+    /** Registers a device of this type and provisions a fresh key for it, as the device would. */
+    public static DeviceKey provisionedDevice(String type, String ward) {
+        DeviceKey key = new DeviceKey();
+        String id = as(admin()).body(Map.of("name", type + " " + UUID.randomUUID().toString().substring(0, 6),
+                        "deviceType", type, "ward", ward))
+                .post("/api/v1/devices").then().statusCode(201).extract().path("id");
+        key.id = UUID.fromString(id);
+        String code = as(admin()).post("/api/v1/devices/" + id + "/provisioning-code")
+                .then().statusCode(200).extract().path("code");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("deviceId", id, "code", code, "jwk", key.publicJwk()))
+                .post("/api/v1/devices/provision").then().statusCode(200);
+        return key;
+    }
+
+    public static DeviceKey provisionedDevice() {
+        return provisionedDevice("workstation", "ICU");
+    }
+}
