@@ -26,6 +26,11 @@ public final class Api {
                 .then().statusCode(200).extract().path("access_token");
     }
 
+    /** After a signing key is retired in a test, the cached operator tokens it signed are void. */
+    public static void forgetTokens() {
+        TOKENS.clear();
+    }
+
     public static String admin() {
         return TOKENS.computeIfAbsent("ADMIN", r -> login("admin", BOOTSTRAP_PASSWORD));
     }

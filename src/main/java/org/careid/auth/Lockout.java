@@ -1,0 +1,110 @@
+package org.careid.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import org.careid.audit.AuditEvent;
+import org.careid.audit.AuditTrail;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Throttles guessing at devices (NIST SP 800-63B 5.2.2): after 5 consecutive failures for a staff
+ * member or a device, attempts are refused for 30 s, doubling with each further failure up to a
+ * cap. Counters live in the database so every replica enforces the same lock. The caller never
+ * learns whether a lock applied: it gets the same answer as any failed attempt.
+ */
+@ApplicationScoped
+public class Lockout {
+    @ConfigProperty(name = "careid.lockout.free-attempts", defaultValue = "5")
+    int freeAttempts;
+    @ConfigProperty(name = "careid.lockout.first", defaultValue = "PT30S")
+    Duration first;
+    @ConfigProperty(name = "careid.lockout.max", defaultValue = "PT1H")
+    Duration max;
+    @Inject
+    AuditTrail audit;
+
+    public static String staffKey(Object staffId) {
+        return "staff:" + staffId;
+    }
+
+    public static String deviceKey(Object deviceId) {
+        return "device:" + deviceId;
+    }
+
+    /** True when any of the subjects is locked now. */
+    public boolean isLocked(List<String> subjectKeys) {
+        Instant now = Instant.now();
+        return QuarkusTransaction.requiringNew().call(() -> subjectKeys.stream()
+                .map(k -> LockoutCounter.<LockoutCounter>findById(k))
+                .anyMatch(c -> c != null && c.lockedUntil != null && now.isBefore(c.lockedUntil)));
+    }
+
+    public void recordFailure(List<String> subjectKeys) {
+        for (String key : subjectKeys) {
+            Duration locked = QuarkusTransaction.requiringNew().call(() -> fail(key));
+            if (locked != null) {
+                audit.record(AuditEvent.of("LOCKOUT_STARTED", AuditEvent.Outcome.DENIED).target(type(key), id(key))
+                        .detail("seconds", locked.toSeconds()));
+            }
+        }
+    }
+
+    public void recordSuccess(List<String> subjectKeys) {
+        QuarkusTransaction.requiringNew().run(() -> subjectKeys.forEach(key ->
+                LockoutCounter.update("consecutiveFailures = 0 where subjectKey = ?1 and consecutiveFailures > 0", key)));
+    }
+
+    private Duration fail(String key) {
+        LockoutCounter c = LockoutCounter.findById(key, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            c = new LockoutCounter();
+            c.subjectKey = key;
+            c.persist();
+        }
+        c.consecutiveFailures++;
+        if (c.consecutiveFailures < freeAttempts) {
+            return null;
+        }
+        Duration lock = lockFor(c.consecutiveFailures);
+        c.lockedUntil = Instant.now().plus(lock);
+        c.expiryAudited = false;
+        return lock;
+    }
+
+    Duration lockFor(int failures) {
+        int doublings = Math.min(failures - freeAttempts, 20);
+        Duration lock = first.multipliedBy(1L << doublings);
+        return lock.compareTo(max) > 0 ? max : lock;
+    }
+
+    /** Audits the end of each lock once (on one replica: the row lock decides who reports it). */
+    @Scheduled(every = "${careid.lockout.expiry-check:10s}", identity = "careid-lockout-expiry",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void auditExpiredLocks() {
+        List<String> expired = QuarkusTransaction.requiringNew().call(() -> {
+            List<LockoutCounter> rows = LockoutCounter.find("expiryAudited = false and lockedUntil < ?1", Instant.now())
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+            rows.forEach(r -> r.expiryAudited = true);
+            return rows.stream().map(r -> r.subjectKey).toList();
+        });
+        expired.forEach(key -> audit.record(AuditEvent.of("LOCKOUT_EXPIRED", AuditEvent.Outcome.SUCCESS)
+                .target(type(key), id(key))));
+    }
+
+    private static String type(String key) {
+        return key.substring(0, key.indexOf(':')).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static String id(String key) {
+        return key.substring(key.indexOf(':') + 1);
+    }
+}

@@ -1,0 +1,116 @@
+package org.careid.token;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.careid.audit.AuditEvent;
+import org.careid.audit.AuditTrail;
+import org.careid.identity.Device;
+import org.careid.identity.DeviceService;
+import org.careid.identity.StaffMember;
+import org.careid.web.ApiException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Signs the access token a device receives after a clinician is authenticated: ES256,
+ * {@code typ=at+jwt} (RFC 9068), bound to the device's key through {@code cnf.jkt} (RFC 9449), with
+ * the scopes both the person is permitted and the device asked for.
+ */
+@ApplicationScoped
+public class AccessTokenIssuer {
+    /** What the authentication flow established. */
+    public record Grant(UUID staffId, UUID deviceId, Set<String> requestedScopes, List<String> amr, String acr,
+                       Set<String> scopesOnlyWithin) {
+        public Grant(UUID staffId, UUID deviceId, Set<String> requestedScopes, List<String> amr, String acr) {
+            this(staffId, deviceId, requestedScopes, amr, acr, null);
+        }
+    }
+
+    /** The OAuth-style token response. */
+    public record Issued(String access_token, String token_type, long expires_in, String scope, List<String> amr,
+                         String acr, String jti) {}
+
+    @Inject
+    KeyRing keyRing;
+    @Inject
+    TokenSettings settings;
+    @Inject
+    DeviceService devices;
+    @Inject
+    AuditTrail audit;
+    @ConfigProperty(name = "careid.issuer")
+    String issuer;
+
+    @Transactional
+    public Issued issue(Grant grant) {
+        Device device = Device.findById(grant.deviceId());
+        String refusal = devices.whyNotEligible(device);
+        StaffMember staff = StaffMember.findById(grant.staffId());
+        if (refusal == null && (staff == null || !staff.active)) {
+            refusal = "staff member inactive";
+        }
+        Set<String> granted = new LinkedHashSet<>(grant.requestedScopes());
+        if (staff != null) {
+            granted.retainAll(staff.scopeSet());
+        }
+        if (grant.scopesOnlyWithin() != null) {
+            granted.retainAll(grant.scopesOnlyWithin());
+        }
+        if (refusal == null && granted.isEmpty()) {
+            refusal = "none of the requested scopes is permitted";
+        }
+        if (refusal != null) {
+            audit.record(AuditEvent.of("TOKEN_REFUSED", AuditEvent.Outcome.DENIED).actor("DEVICE", grant.deviceId())
+                    .target("STAFF", grant.staffId()).detail("reason", refusal));
+            throw new ApiException(403, "Token refused", refusal.startsWith("device") ? capitalise(refusal)
+                    : "The authenticated person cannot receive the requested access");
+        }
+        return sign(staff, device, granted, grant);
+    }
+
+    private Issued sign(StaffMember staff, Device device, Set<String> scopes, Grant grant) {
+        KeyRing.LoadedKey key = keyRing.active();
+        Instant now = Instant.now();
+        Instant expires = now.plus(settings.effectiveLifetime());
+        String jti = UUID.randomUUID().toString();
+        String scope = String.join(" ", scopes);
+        List<String> audience = new ArrayList<>();
+        audience.add(device.id.toString());
+        audience.addAll(settings.resourceAudiences());
+        String token = Jwt.issuer(issuer)
+                .subject(staff.id.toString())
+                .audience(new LinkedHashSet<>(audience))
+                .issuedAt(now)
+                .claim("nbf", now.getEpochSecond())
+                .expiresAt(expires)
+                .claim("jti", jti)
+                .claim("scope", scope)
+                .claim("amr", grant.amr())
+                .claim("acr", grant.acr())
+                .claim("device_id", device.id.toString())
+                .claim("client_id", device.id.toString())
+                .claim("cnf", Map.of("jkt", device.jwkThumbprint))
+                .jws().keyId(key.kid()).header("typ", "at+jwt").algorithm(SignatureAlgorithm.ES256)
+                .sign(key.privateKey());
+        audit.record(AuditEvent.of("TOKEN_ISSUED", AuditEvent.Outcome.SUCCESS).actor("DEVICE", device.id)
+                .target("STAFF", staff.id).detail("jti", jti).detail("scope", scope).detail("amr", grant.amr())
+                .detail("acr", grant.acr()).detail("kid", key.kid()).detail("expiresAt", expires.toString()));
+        return new Issued(token, "DPoP", settings.effectiveLifetime().toSeconds(), scope, grant.amr(), grant.acr(), jti);
+    }
+
+    private static String capitalise(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

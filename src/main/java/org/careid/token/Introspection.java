@@ -1,0 +1,213 @@
+package org.careid.token;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.careid.audit.AuditEvent;
+import org.careid.identity.Caller;
+import org.careid.identity.Device;
+import org.careid.identity.DeviceService;
+import org.careid.identity.OneTimeIds;
+import org.careid.identity.StaffMember;
+import org.careid.identity.StaffService;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Decides whether an access token is active right now (RFC 7662): signature and header checks,
+ * issuer, audience, time with bounded skew, revocation, the staff member and device still active,
+ * the caller being the device the token is bound to, and, when given, the proof of possession.
+ * Only "active" answers are cached, and only for a few seconds.
+ */
+@ApplicationScoped
+public class Introspection {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Introspection.class);
+    public static final Map<String, Object> INACTIVE = Map.of("active", false);
+
+    /** The request beside the token: an optional proof and one-time use. */
+    public record Presentation(String dpopProof, String method, String url, boolean consumeOnce) {
+        public static final Presentation NONE = new Presentation(null, null, null, false);
+    }
+
+    /** The verdict: the claims when active, else the reason (for the audit, never for the client). */
+    public record Verdict(AccessTokenClaims claims, String failure) {
+        public boolean active() {
+            return failure == null;
+        }
+
+        public Map<String, Object> asResponse() {
+            return active() ? claims.asIntrospection() : INACTIVE;
+        }
+    }
+
+    @Inject
+    JwtVerifier verifier;
+    @Inject
+    KeyRing keyRing;
+    @Inject
+    TokenSettings settings;
+    @Inject
+    VerifiedTokenCache cache;
+    @Inject
+    Revocations revocations;
+    @Inject
+    ProofOfPossession proofs;
+    @Inject
+    DeviceService devices;
+    @Inject
+    Caller caller;
+
+    public Verdict introspect(String token, Presentation presentation) {
+        Verdict verdict = decide(token, presentation);
+        if (!verdict.active()) {
+            LOG.debugf("Token inactive: %s", verdict.failure());
+            caller.audit(AuditEvent.of("TOKEN_INTROSPECTION_FAILED", AuditEvent.Outcome.DENIED)
+                    .target("TOKEN", verdict.claims() == null ? null : verdict.claims().jti())
+                    .detail("reason", verdict.failure()));
+        }
+        return verdict;
+    }
+
+    private Verdict decide(String token, Presentation presentation) {
+        VerifiedTokenCache.Entry entry = cache.get(token);
+        if (entry == null) {
+            try {
+                JsonWebToken jwt = verifier.verify(token, "at+jwt", audienceAny());
+                entry = cache.put(token, toClaims(jwt, JwtVerifier.header(token).path("kid").asText()));
+            } catch (JwtVerifier.InvalidTokenException e) {
+                return new Verdict(null, e.getMessage());
+            }
+        }
+        AccessTokenClaims claims = entry.claims;
+        if (keyRing.verificationKey(claims.kid()) == null) {
+            cache.forget(claims.jti());
+            return new Verdict(claims, "signing key retired");
+        }
+        long skew = settings.clockSkew().toSeconds();
+        Instant now = Instant.now();
+        if (now.isAfter(claims.expiresAt().plusSeconds(skew))) {
+            return new Verdict(claims, "expired");
+        }
+        if (now.plusSeconds(skew).isBefore(claims.notBefore())) {
+            return new Verdict(claims, "not yet valid");
+        }
+        if (caller.isDevice() && (!claims.deviceId().toString().equals(caller.id()) || !claims.jkt().equals(caller.jwkThumbprint()))) {
+            return new Verdict(claims, "presented by a device it is not bound to");
+        }
+        if (System.nanoTime() - entry.liveUntilNanos > 0) {
+            String dead = liveness(claims);
+            if (dead != null) {
+                return new Verdict(claims, dead);
+            }
+            entry.liveUntilNanos = System.nanoTime() + settings.activeCacheTtl().toNanos();
+        }
+        if (presentation.dpopProof() != null) {
+            String bad = proofs.check(presentation.dpopProof(), token, claims.jkt(), presentation.method(), presentation.url());
+            if (bad != null) {
+                return new Verdict(claims, bad);
+            }
+        }
+        if (presentation.consumeOnce()) {
+            if (!OneTimeIds.consume("consumed_jti", "once:" + claims.jti(), claims.expiresAt().plusSeconds(skew))) {
+                return new Verdict(claims, "one-time token replayed");
+            }
+        }
+        return new Verdict(claims, null);
+    }
+
+    private String liveness(AccessTokenClaims claims) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            String revoked = revocations.revokedBecause(claims);
+            if (revoked != null) {
+                return revoked;
+            }
+            StaffMember staff = StaffMember.findById(claims.staffId());
+            if (staff == null || !staff.active) {
+                return "staff member inactive";
+            }
+            Device device = Device.findById(claims.deviceId());
+            if (device == null || device.status != Device.Status.ACTIVE) {
+                return "device not active";
+            }
+            if (!claims.jkt().equals(device.jwkThumbprint)) {
+                return "device key changed since issuance";
+            }
+            return null;
+        });
+    }
+
+    private String audienceAny() {
+        return settings.resourceAudiences().get(0);
+    }
+
+    private static AccessTokenClaims toClaims(JsonWebToken jwt, String kid) throws JwtVerifier.InvalidTokenException {
+        try {
+            String jkt = confirmationThumbprint(jwt.getClaim("cnf"));
+            if (jkt == null) {
+                throw new JwtVerifier.InvalidTokenException("token not bound to a key");
+            }
+            List<String> amr = stringList(jwt.getClaim("amr"));
+            Object nbf = jwt.getClaim("nbf");
+            long nbfSeconds = nbf instanceof jakarta.json.JsonNumber n ? n.longValue() : jwt.getIssuedAtTime();
+            return new AccessTokenClaims(jwt.getTokenID(), UUID.fromString(jwt.getSubject()),
+                    UUID.fromString(jwt.<Object>getClaim("device_id").toString().replace("\"", "")),
+                    new ArrayList<>(jwt.getAudience()), stringClaim(jwt, "scope"), amr, stringClaim(jwt, "acr"), jkt,
+                    Instant.ofEpochSecond(jwt.getIssuedAtTime()), Instant.ofEpochSecond(nbfSeconds),
+                    Instant.ofEpochSecond(jwt.getExpirationTime()), jwt.getIssuer(), kid);
+        } catch (RuntimeException e) {
+            throw new JwtVerifier.InvalidTokenException("claims malformed");
+        }
+    }
+
+    /** {@code cnf.jkt}, whichever JSON type the parser gave the {@code cnf} object. */
+    private static String confirmationThumbprint(Object cnf) {
+        if (cnf instanceof jakarta.json.JsonObject o) {
+            return o.getString("jkt", null);
+        }
+        if (cnf instanceof Map<?, ?> m && m.get("jkt") != null) {
+            return m.get("jkt").toString();
+        }
+        if (cnf != null) {
+            try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(cnf.toString()))) {
+                return reader.readObject().getString("jkt", null);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> stringList(Object claim) {
+        List<String> list = new ArrayList<>();
+        if (claim instanceof jakarta.json.JsonArray arr) {
+            arr.getValuesAs(jakarta.json.JsonString.class).forEach(v -> list.add(v.getString()));
+        } else if (claim instanceof java.util.Collection<?> c) {
+            c.forEach(v -> list.add(v instanceof jakarta.json.JsonString js ? js.getString() : v.toString()));
+        } else if (claim != null) {
+            list.add(claim.toString());
+        }
+        return list;
+    }
+
+    private static String stringClaim(JsonWebToken jwt, String name) {
+        Object v = jwt.getClaim(name);
+        if (v == null) return null;
+        return v instanceof jakarta.json.JsonString s ? s.getString() : v.toString();
+    }
+
+    void onStaffDeactivated(@Observes StaffService.StaffDeactivated event) {
+        cache.clear();
+    }
+
+    void onDeviceStatus(@Observes DeviceService.DeviceStatusChanged event) {
+        cache.clear();
+    }
+}

@@ -1,0 +1,100 @@
+package org.careid.token;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.careid.identity.Caller;
+import org.careid.identity.Roles;
+import org.careid.web.ApiException;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Token verification (RFC 7662), revocation (RFC 7009) and resource-server credentials. */
+@Path("/api/v1/tokens")
+@Tag(name = "Tokens", description = "Introspection, revocation and resource-server credentials")
+public class TokenResource {
+    @Inject
+    Introspection introspection;
+    @Inject
+    Revocations revocations;
+    @Inject
+    OperatorTokens operatorTokens;
+    @Inject
+    Caller caller;
+
+    public record RevokeAll(UUID staffId, UUID deviceId, String reason) {}
+
+    @POST
+    @Path("introspect")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.DEVICE, Roles.RESOURCE_SERVER})
+    public Map<String, Object> introspect(@FormParam("token") String token, @FormParam("dpop_proof") String proof,
+                                          @FormParam("htm") String method, @FormParam("htu") String url,
+                                          @FormParam("one_time_use") boolean consumeOnce) {
+        if (token == null || token.isBlank()) {
+            throw ApiException.badRequest("token is required");
+        }
+        if (proof != null && (method == null || url == null)) {
+            throw ApiException.badRequest("htm and htu are required with dpop_proof");
+        }
+        return introspection.introspect(token, new Introspection.Presentation(proof, method, url, consumeOnce)).asResponse();
+    }
+
+    /** RFC 7009: always 200, whether or not the token was valid, so nothing is revealed. */
+    @POST
+    @Path("revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.DEVICE, Roles.RESOURCE_SERVER, Roles.ADMIN})
+    public Response revoke(@FormParam("token") String token) {
+        if (token == null || token.isBlank()) {
+            throw ApiException.badRequest("token is required");
+        }
+        Introspection.Verdict verdict = introspection.introspect(token, Introspection.Presentation.NONE);
+        if (verdict.claims() != null) {
+            revocations.revoke(verdict.claims(), "revoked by " + caller.type().toLowerCase());
+        }
+        return Response.ok().build();
+    }
+
+    @POST
+    @Path("revoke-all")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public Response revokeAll(@NotNull RevokeAll request) {
+        if ((request.staffId() == null) == (request.deviceId() == null)) {
+            throw ApiException.badRequest("give exactly one of staffId or deviceId");
+        }
+        String reason = request.reason() == null ? "administrator" : request.reason();
+        if (request.staffId() != null) {
+            revocations.revokeAllOfStaff(request.staffId(), reason);
+        } else {
+            revocations.revokeAllOfDevice(request.deviceId(), reason);
+        }
+        return Response.noContent().build();
+    }
+
+    /**
+     * Client credentials for resource servers: after proving their key once with a client
+     * assertion, they get a short bearer token for their introspection calls.
+     */
+    @POST
+    @Path("client-token")
+    @RolesAllowed(Roles.RESOURCE_SERVER)
+    public ClientToken clientToken() {
+        OperatorTokens.Issued issued = operatorTokens.issue(caller.id(), "resource-server:" + caller.id(),
+                Set.of(Roles.RESOURCE_SERVER), "RESOURCE_SERVER", java.time.Duration.ofMinutes(5));
+        return new ClientToken(issued.token(), "Bearer", issued.expiresIn());
+    }
+
+    public record ClientToken(String access_token, String token_type, long expires_in) {}
+}
