@@ -388,7 +388,8 @@ class KubernetesManifestsTest {
                 || !context.getCapabilities().getAdd().isEmpty()) {
             problems.add(where + " must drop ALL capabilities and add none");
         }
-        var seccomp = context.getSeccompProfile() != null ? context.getSeccompProfile() : podContext.getSeccompProfile();
+        var seccomp = context.getSeccompProfile() != null ? context.getSeccompProfile()
+                : podContext.getSeccompProfile();
         if (seccomp == null || !"RuntimeDefault".equals(seccomp.getType())) {
             problems.add(where + " must use the RuntimeDefault seccomp profile");
         }
@@ -636,8 +637,10 @@ class KubernetesManifestsTest {
         Rendered rendered = render(overlay);
         List<String> problems = new ArrayList<>();
         for (Workload workload : rendered.workloads()) {
-            boolean ingressIsolated = policiesFor(rendered, workload.podLabels()).anyMatch(p -> types(p).contains("Ingress"));
-            boolean egressIsolated = policiesFor(rendered, workload.podLabels()).anyMatch(p -> types(p).contains("Egress"));
+            boolean ingressIsolated = policiesFor(rendered, workload.podLabels())
+                    .anyMatch(p -> types(p).contains("Ingress"));
+            boolean egressIsolated = policiesFor(rendered, workload.podLabels())
+                    .anyMatch(p -> types(p).contains("Egress"));
             if (!ingressIsolated || !egressIsolated) {
                 problems.add(workload + " pods are not isolated for both ingress and egress by a NetworkPolicy");
             }
@@ -673,7 +676,8 @@ class KubernetesManifestsTest {
                         problems.add(where + " has an egress rule open to every destination or port");
                     } else if (onlyPorts(rule.getPorts(), null, Set.of(DNS_PORT))) {
                         dns = true;
-                        if (!rule.getTo().stream().allMatch(p -> "kube-system".equals(namespaceName(p.getNamespaceSelector())))) {
+                        if (!rule.getTo().stream()
+                                .allMatch(p -> "kube-system".equals(namespaceName(p.getNamespaceSelector())))) {
                             problems.add(where + " allows DNS to somewhere other than kube-system");
                         }
                     } else if (onlyPorts(rule.getPorts(), "TCP", Set.of(POSTGRESQL_PORT))) {
@@ -794,7 +798,8 @@ class KubernetesManifestsTest {
         }
         boolean claimsStorage = database.getSpec().getVolumeClaimTemplates().stream()
                 .anyMatch(t -> t.getSpec().getResources().getRequests().containsKey("storage")
-                        && postgres.getVolumeMounts().stream().anyMatch(m -> m.getName().equals(t.getMetadata().getName())));
+                        && postgres.getVolumeMounts().stream()
+                                .anyMatch(m -> m.getName().equals(t.getMetadata().getName())));
         if (!claimsStorage) {
             problems.add("PostgreSQL must keep its data on a mounted volumeClaimTemplate with a storage request");
         }
@@ -806,7 +811,8 @@ class KubernetesManifestsTest {
         URI jdbc = jdbcUri(dev.config().get("QUARKUS_DATASOURCE_JDBC_URL"));
         boolean pointsAtIt = dev.all(Service.class).stream()
                 .anyMatch(s -> s.getMetadata().getName().equals(jdbc.getHost())
-                        && selects(s.getSpec().getSelector(), database.getSpec().getTemplate().getMetadata().getLabels())
+                        && selects(s.getSpec().getSelector(),
+                                database.getSpec().getTemplate().getMetadata().getLabels())
                         && s.getSpec().getPorts().stream().anyMatch(p -> p.getPort() == jdbc.getPort()));
         if (!pointsAtIt) {
             problems.add("the server's JDBC URL " + jdbc + " does not name the PostgreSQL Service and port");
@@ -832,7 +838,8 @@ class KubernetesManifestsTest {
     }
 
     private static URI jdbcUri(String jdbcUrl) {
-        assertTrue(jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql://"), "not a PostgreSQL JDBC URL: " + jdbcUrl);
+        assertTrue(jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql://"),
+                "not a PostgreSQL JDBC URL: " + jdbcUrl);
         return URI.create(jdbcUrl.substring("jdbc:".length()));
     }
 
@@ -845,7 +852,8 @@ class KubernetesManifestsTest {
         String text = String.join("\n", lines);
         List<String> problems = new ArrayList<>();
         List<String> froms = lines.stream().filter(l -> l.startsWith("FROM ")).toList();
-        if (froms.isEmpty() || !froms.stream().allMatch(l -> l.matches("FROM \\S+@sha256:[0-9a-f]{64}(\\s+AS\\s+\\S+)?"))) {
+        if (froms.isEmpty()
+                || !froms.stream().allMatch(l -> l.matches("FROM \\S+@sha256:[0-9a-f]{64}(\\s+AS\\s+\\S+)?"))) {
             problems.add("every FROM must pin its base image by sha256 digest: " + froms);
         }
         String user = lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b)
@@ -889,7 +897,8 @@ class KubernetesManifestsTest {
         Map<String, JsonNode> expected = byIdentity(KubernetesYaml.readDocuments(kubectl.get(), "kubectl kustomize"));
         Map<String, JsonNode> actual = byIdentity(new ArrayList<>(
                 KustomizeRenderer.render(K8S.resolve("overlays").resolve(overlay))));
-        assertEquals(expected.keySet(), actual.keySet(), overlay + ": rendered resources differ from kubectl kustomize");
+        assertEquals(expected.keySet(), actual.keySet(),
+                overlay + ": rendered resources differ from kubectl kustomize");
         for (String identity : expected.keySet()) {
             assertEquals(expected.get(identity), actual.get(identity),
                     overlay + ": " + identity + " differs from kubectl kustomize");

@@ -167,7 +167,8 @@ final class KustomizeRenderer {
             }
             JsonNode parent = document;
             for (String token : tokens.subList(0, tokens.size() - 1)) {
-                parent = parent.isArray() ? parent.path(index(token, parent.size() - 1, operation)) : parent.path(token);
+                parent = parent.isArray() ? parent.path(index(token, parent.size() - 1, operation))
+                        : parent.path(token);
                 if (parent.isMissingNode()) {
                     throw new IOException("patch path does not exist: " + operation);
                 }
