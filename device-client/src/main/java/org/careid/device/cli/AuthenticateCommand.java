@@ -42,7 +42,7 @@ final class AuthenticateCommand implements Callable<Integer> {
     @Option(names = "--finger", paramLabel = "N", description = "Which finger, 1-10 (ISO numbering: 1 right thumb ... 10 left little).")
     Integer finger;
 
-    @Option(names = "--dpi", paramLabel = "D", description = "Scanner resolution of the fingerprint image (default ${DEFAULT-VALUE} when a fingerprint is given).")
+    @Option(names = "--dpi", paramLabel = "D", description = "Scanner resolution of the fingerprint image (default 500).")
     Integer dpi;
 
     @Option(names = "--pin", description = "Ask for the PIN (needs --staff-id).")
@@ -51,7 +51,7 @@ final class AuthenticateCommand implements Callable<Integer> {
     @Option(names = "--staff-id", paramLabel = "UUID", description = "The claimed staff member: 1:1 matching instead of 1:N; required with --pin.")
     String staffId;
 
-    @Option(names = "--scope", paramLabel = "SCOPE", split = "\\s+",
+    @Option(names = "--scope", paramLabel = "SCOPE", split = "\\s+", splitSynopsisLabel = " ",
             description = "Requested scope(s), repeatable or space-separated, e.g. --scope 'patient/*.read device:unlock'.")
     List<String> scopes = List.of();
 
