@@ -51,7 +51,7 @@ final class AuthenticateCommand implements Callable<Integer> {
     @Option(names = "--staff-id", paramLabel = "UUID", description = "The claimed staff member: 1:1 matching instead of 1:N; required with --pin.")
     String staffId;
 
-    @Option(names = "--scope", paramLabel = "SCOPE", split = "\\s+", splitSynopsisLabel = " ",
+    @Option(names = "--scope", paramLabel = "SCOPE",
             description = "Requested scope(s), repeatable or space-separated, e.g. --scope 'patient/*.read device:unlock'.")
     List<String> scopes = List.of();
 
@@ -73,7 +73,8 @@ final class AuthenticateCommand implements Callable<Integer> {
         // A new authentication at this device: the previous clinician's token must not outlive it.
         TokenFile.delete(context.tokenFile());
 
-        AuthenticationRequest request = AuthenticationRequest.forScopes(scopes.stream().filter(s -> !s.isBlank()).toList());
+        AuthenticationRequest request = AuthenticationRequest.forScopes(scopes.stream()
+                .flatMap(s -> java.util.Arrays.stream(s.trim().split("\\s+"))).filter(s -> !s.isBlank()).toList());
         try {
             if (face != null) {
                 request.face(AuthenticationRequest.Image.of(readImage(face), face));

@@ -210,7 +210,7 @@ final class DeviceContext {
     }
 
     private Path sibling(String suffix) {
-        Path absolute = keyStore.toAbsolutePath();
+        Path absolute = keyStore.toAbsolutePath().normalize();
         return absolute.resolveSibling(absolute.getFileName() + suffix);
     }
 
