@@ -6,10 +6,7 @@ import org.careid.device.Failure;
 import org.careid.device.TokenHolder;
 import org.careid.device.TokenResponse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,21 +14,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "authenticate", mixinStandardHelpOptions = true,
         description = {
                 "Authenticates the clinician at this device with a face image, a fingerprint image and/or a PIN, "
                         + "and saves the device-bound token in an owner-only file next to the key store until it expires.",
                 "The PIN is read from the terminal without echo (or one line of standard input), never from an argument."})
-final class AuthenticateCommand implements Callable<Integer> {
+final class AuthenticateCommand extends DeviceCommand {
     /** Well above any camera still or 500 dpi scan; the server enforces its own limits too. */
     static final long MAX_IMAGE_BYTES = 20L * 1024 * 1024;
 
-    @ParentCommand
-    DeviceCli parent;
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--face", paramLabel = "IMAGE", description = "A face image (JPEG or PNG).")
     Path face;
@@ -69,7 +61,7 @@ final class AuthenticateCommand implements Callable<Integer> {
         if (pin && (staffId == null || staffId.isBlank())) {
             throw new CareIdException(Failure.BAD_INPUT, "--pin needs --staff-id");
         }
-        DeviceContext context = parent.context(spec);
+        DeviceContext context = context();
         // A new authentication at this device: the previous clinician's token must not outlive it.
         TokenFile.delete(context.tokenFile());
 

@@ -6,25 +6,17 @@ import org.careid.device.DeviceKeyStore;
 import org.careid.device.Failure;
 import org.careid.device.ProvisionResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 @Command(name = "provision", mixinStandardHelpOptions = true,
         description = {
                 "Generates the device's P-256 key pair into the key store (owner-only) and registers its public key "
                         + "with the one-time code an administrator issued for this device record.",
                 "An existing key store of the same device is reused, so a refused code can be retried with a new one."})
-final class ProvisionCommand implements Callable<Integer> {
-    @ParentCommand
-    DeviceCli parent;
-    @Spec
-    CommandSpec spec;
+final class ProvisionCommand extends DeviceCommand {
 
     @Option(names = "--code", required = true, paramLabel = "CODE", description = "The one-time provisioning code.")
     String code;
@@ -34,7 +26,7 @@ final class ProvisionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DeviceContext context = parent.context(spec);
+        DeviceContext context = context();
         String deviceId = context.deviceIdOption().orElseThrow(() -> new CareIdException(Failure.BAD_INPUT,
                 "provision needs --device-id: the id of the device record the administrator created"));
         requireUuid(deviceId);

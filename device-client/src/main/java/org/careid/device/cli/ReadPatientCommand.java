@@ -2,20 +2,12 @@ package org.careid.device.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
-import java.util.concurrent.Callable;
 
 @Command(name = "read-patient", mixinStandardHelpOptions = true,
         description = "Reads a (synthetic) patient record from GET /demo/patients/{ID} with the saved token and a proof of possession; prints the JSON.")
-final class ReadPatientCommand implements Callable<Integer> {
-    @ParentCommand
-    DeviceCli parent;
-    @Spec
-    CommandSpec spec;
+final class ReadPatientCommand extends DeviceCommand {
     @Mixin
     TokenFileOption tokenFile;
 
@@ -24,8 +16,8 @@ final class ReadPatientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DeviceContext context = parent.context(spec);
-        String token = context.savedToken(tokenFile.path()).token().orElseThrow();
+        DeviceContext context = context();
+        String token = tokenFile.token(context);
         String record = ResourceCalls.present(context, token, () -> context.resources().readPatient(patientId, token));
         context.out().println(record);
         return ExitCodes.OK;

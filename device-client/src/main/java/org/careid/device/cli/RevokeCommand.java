@@ -4,28 +4,20 @@ import org.careid.device.CareIdException;
 import org.careid.device.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
-import java.util.concurrent.Callable;
 
 @Command(name = "revoke", mixinStandardHelpOptions = true,
         description = "Revokes the saved token at the server (the clinician is done) and deletes it from the device.")
-final class RevokeCommand implements Callable<Integer> {
-    @ParentCommand
-    DeviceCli parent;
-    @Spec
-    CommandSpec spec;
+final class RevokeCommand extends DeviceCommand {
     @Mixin
     TokenFileOption tokenFile;
 
     @Override
     public Integer call() {
-        DeviceContext context = parent.context(spec);
+        DeviceContext context = context();
         String token;
         try {
-            token = context.savedToken(tokenFile.path()).token().orElseThrow();
+            token = tokenFile.token(context);
         } catch (CareIdException e) {
             if (e.failure() == Failure.TOKEN_EXPIRED) {
                 context.out().println("No valid token to revoke");

@@ -14,4 +14,9 @@ final class TokenFileOption {
     Path path() {
         return tokenFile;
     }
+
+    /** The token from the chosen file; fails with TOKEN_EXPIRED when it is missing or expired. */
+    String token(DeviceContext context) {
+        return context.savedToken(tokenFile).token().orElseThrow();
+    }
 }

@@ -7,27 +7,19 @@ import org.careid.device.Failure;
 import org.careid.device.Introspection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {
                 "Verifies an access token offline against the cached JWKS (refreshed on an unknown key id, at most every 30 s): "
                         + "ES256 only, typ at+jwt, signature, issuer, expiry and the binding to this device's key (cnf.jkt).",
                 "With --online it also asks the server's introspection whether the token is still active (not revoked)."})
-final class VerifyCommand implements Callable<Integer> {
-    @ParentCommand
-    DeviceCli parent;
-    @Spec
-    CommandSpec spec;
+final class VerifyCommand extends DeviceCommand {
     @Mixin
     TokenFileOption tokenFile;
 
@@ -41,7 +33,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DeviceContext context = parent.context(spec);
+        DeviceContext context = context();
         String presented = presentedToken(context);
         URI server = context.optionalServer().or(context::cachedServer).orElseThrow(() ->
                 new CareIdException(Failure.BAD_INPUT, "No server known for the JWKS: give --server URL"));
@@ -63,7 +55,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     private String presentedToken(DeviceContext context) {
         if (token == null) {
-            return context.savedToken(tokenFile.path()).token().orElseThrow();
+            return tokenFile.token(context);
         }
         if (!token.equals("-")) {
             return token.trim();
