@@ -7,6 +7,8 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.ImageIO;
@@ -51,6 +53,9 @@ public class FingerprintImageDecoder {
                 .orElseThrow(() -> new UnsupportedFingerprintFormatException("not a PNG, JPEG, BMP, TIFF or WSQ image"));
         ImageDimensions declared = ImageHeaderReader.read(data, format);
         checkDimensions(declared);
+        if (format == FingerprintImageFormat.BMP) {
+            ImageHeaderReader.requireCompleteBmp(data, declared);
+        }
         GreyscaleImage image = format == FingerprintImageFormat.WSQ ? decodeWsq(data) : decodeWithImageIo(data, format);
         if (image.width() != declared.width() || image.height() != declared.height()) {
             throw new CorruptFingerprintImageException(format + " pixel data does not match its header");
@@ -75,10 +80,18 @@ public class FingerprintImageDecoder {
             ImageReader reader = ImageHeaderReader.readerFor(format);
             try {
                 reader.setInput(input, true, true);
+                // Decoders report truncated data (e.g. a JPEG without its end) as warnings, not errors.
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 buffered = reader.read(0);
+                if (!warnings.isEmpty()) {
+                    throw new CorruptFingerprintImageException(format + " data is damaged or truncated");
+                }
             } finally {
                 reader.dispose();
             }
+        } catch (CorruptFingerprintImageException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new CorruptFingerprintImageException(format + " data is damaged or truncated", e);
         }

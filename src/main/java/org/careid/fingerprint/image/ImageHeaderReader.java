@@ -20,7 +20,12 @@ final class ImageHeaderReader {
     }
 
     static ImageDimensions read(byte[] data, FingerprintImageFormat format) {
-        ImageDimensions dimensions = format == FingerprintImageFormat.WSQ ? readWsq(data) : readWithImageIo(data, format);
+        ImageDimensions dimensions = switch (format) {
+            case WSQ -> readWsq(data);
+            case BMP -> readBmp(data);
+            case JPEG -> readJpeg(data);
+            default -> readWithImageIo(data, format);
+        };
         if (dimensions.width() <= 0 || dimensions.height() <= 0) {
             throw new CorruptFingerprintImageException(format + " header declares no pixels");
         }
@@ -76,6 +81,82 @@ final class ImageHeaderReader {
             position += 2 + length;
         }
         throw new CorruptFingerprintImageException("WSQ frame header missing or truncated");
+    }
+
+    /**
+     * JPEG: walk the marker segments to the first start-of-frame (SOF0-15 except DHT, JPG and DAC),
+     * which holds precision, height and width. ImageIO would insist on finding scan data first.
+     */
+    private static ImageDimensions readJpeg(byte[] data) {
+        int position = 2;
+        while (position + 4 <= data.length) {
+            if ((data[position] & 0xff) != 0xff) {
+                break;
+            }
+            int marker = data[position + 1] & 0xff;
+            if (marker == 0xff) { // fill byte
+                position++;
+                continue;
+            }
+            if (marker == 0xd9 || marker == 0xda) { // end of image or start of scan before any frame
+                break;
+            }
+            int length = u16(data, position + 2);
+            boolean startOfFrame = marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
+            if (startOfFrame) {
+                if (position + 9 > data.length) {
+                    break;
+                }
+                return new ImageDimensions(u16(data, position + 7), u16(data, position + 5));
+            }
+            if (length < 2) {
+                break;
+            }
+            position += 2 + length;
+        }
+        throw new CorruptFingerprintImageException("JPEG frame header missing or truncated");
+    }
+
+    /**
+     * BMP: file header (14 bytes) then an info header whose width and height are little-endian 32-bit
+     * values at offsets 18 and 22 (height negative for top-down rows). ImageIO's own BMP reader refuses
+     * large sizes with a generic error, so the header is read here.
+     */
+    private static ImageDimensions readBmp(byte[] data) {
+        if (data.length < 34) {
+            throw new CorruptFingerprintImageException("BMP header truncated");
+        }
+        long width = s32le(data, 18);
+        long height = Math.abs(s32le(data, 22));
+        if (width <= 0 || height <= 0 || width > 0xffff || height > 0xffff) {
+            // 65,535 pixels a side is far beyond any reader; treat larger values as a bomb, not as data.
+            if (width > 0xffff || height > 0xffff) {
+                throw new FingerprintImageTooLargeException("BMP header declares " + width + "x" + height + " pixels");
+            }
+            throw new CorruptFingerprintImageException("BMP header declares no pixels");
+        }
+        return new ImageDimensions((int) width, (int) height);
+    }
+
+    /**
+     * ImageIO decodes a truncated uncompressed BMP without complaint (missing rows come out black),
+     * so the pixel data of an uncompressed BMP must be complete.
+     */
+    static void requireCompleteBmp(byte[] data, ImageDimensions dimensions) {
+        int bitsPerPixel = (data[28] & 0xff) | ((data[29] & 0xff) << 8);
+        long compression = s32le(data, 30);
+        long pixelOffset = s32le(data, 10);
+        if (compression == 0 && bitsPerPixel > 0) {
+            long stride = (((long) dimensions.width() * bitsPerPixel + 31) / 32) * 4;
+            if (pixelOffset < 0 || pixelOffset + stride * dimensions.height() > data.length) {
+                throw new CorruptFingerprintImageException("BMP pixel data is truncated");
+            }
+        }
+    }
+
+    private static long s32le(byte[] data, int offset) {
+        return (data[offset] & 0xff) | ((data[offset + 1] & 0xff) << 8) | ((data[offset + 2] & 0xff) << 16)
+                | ((long) data[offset + 3] << 24);
     }
 
     private static int u16(byte[] data, int offset) {
