@@ -28,8 +28,9 @@ public class FingerprintExtractor {
             fraction = mask.foregroundFraction();
         }
         double imageAreaMm2 = (image.width() * MM_PER_INCH / dpi) * (image.height() * MM_PER_INCH / dpi);
-        FingerprintQuality quality = new FingerprintQuality(FingerprintTemplates.minutiaeCount(template), fraction,
-                fraction * imageAreaMm2);
+        double ridgeFlow = RidgeFlow.coherentFraction(image, dpi);
+        FingerprintQuality quality = new FingerprintQuality(FingerprintTemplates.minutiaeCount(template), fraction, ridgeFlow,
+                Math.min(fraction, ridgeFlow) * imageAreaMm2);
         return new ExtractedFingerprint(template, quality, dpi);
     }
 }

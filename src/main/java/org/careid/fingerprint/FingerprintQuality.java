@@ -1,8 +1,12 @@
 package org.careid.fingerprint;
 
 /**
- * Measures of one impression: the minutiae SourceAFIS kept, and the area its segmentation judged to
- * be fingerprint (the "filtered-mask"), as a share of the image and in square millimetres.
+ * Measures of one impression: the minutiae SourceAFIS kept; the share of the image SourceAFIS's
+ * segmentation kept ("filtered-mask"); the share showing coherent ridge flow ({@link RidgeFlow});
+ * and the usable area in square millimetres, the image area times the smaller of the two shares.
  */
-public record FingerprintQuality(int minutiae, double usableFraction, double usableAreaMm2) {
+public record FingerprintQuality(int minutiae, double maskFraction, double ridgeFlowFraction, double usableAreaMm2) {
+    public double usableFraction() {
+        return Math.min(maskFraction, ridgeFlowFraction);
+    }
 }
