@@ -1,6 +1,8 @@
 package org.careid.fingerprint.evaluation;
 
 import com.machinezoo.sourceafis.FingerprintTemplate;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import org.careid.fingerprint.FingerprintThresholds;
  * SourceAFIS), 1:1 verification against a staff member with 3 impressions, and 1:N identification
  * over 1,000 fingers x 3 impressions, sequential and parallel. The large gallery holds the real
  * templates of the dataset plus perturbed copies ({@link SyntheticTemplates}); probes are real
- * impressions not in the gallery. Prints medians and 99th percentiles in milliseconds.
+ * impressions not in the gallery. Prints medians and 99th percentiles in milliseconds, wall-clock and,
+ * for the single-threaded steps, CPU time of the working thread (comparable on a busy machine).
  */
 public final class FingerprintBenchmark {
     private FingerprintBenchmark() {
@@ -42,23 +45,30 @@ public final class FingerprintBenchmark {
         }
         FingerDataset data = FingerDataset.load(dataset, java.util.OptionalInt.empty());
         FingerprintPipeline pipeline = FingerprintPipeline.standalone(true);
-        System.out.printf(Locale.ROOT, "cores %d, images %d, fingers %d%n", Runtime.getRuntime().availableProcessors(),
+        System.out.printf(Locale.ROOT, "cores %d, load average %.1f, images %d, fingers %d%n",
+                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 data.imageCount(), data.fingers().size());
+        System.out.println("wall-clock times include waiting for the CPU when other jobs run; CPU times do not");
 
         // Extraction: first pass warms the JIT and is not counted.
         List<List<FingerprintTemplate>> templates = new ArrayList<>();
         List<Double> extraction = new ArrayList<>();
+        List<Double> extractionCpu = new ArrayList<>();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         for (int pass = 0; pass < 2; pass++) {
             templates.clear();
             for (FingerDataset.Finger finger : data.fingers()) {
                 List<FingerprintTemplate> impressions = new ArrayList<>();
                 for (Path image : finger.impressions()) {
                     byte[] bytes = Files.readAllBytes(image);
+                    long c0 = cpu.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
                     ExtractedFingerprint e = pipeline.extract(bytes, finger.dpi());
                     long t1 = System.nanoTime();
+                    long c1 = cpu.getCurrentThreadCpuTime();
                     if (pass == 1) {
                         extraction.add((t1 - t0) / 1e6);
+                        extractionCpu.add((c1 - c0) / 1e6);
                     }
                     impressions.add(e.template());
                 }
@@ -66,6 +76,7 @@ public final class FingerprintBenchmark {
             }
         }
         print("extraction (decode + CLAHE + SourceAFIS), per image", extraction);
+        print("  same, CPU time of the extracting thread", extractionCpu);
 
         // Gallery: impressions 1-3 of every real finger, then perturbed copies up to galleryFingers.
         FingerprintThresholds thresholds = FingerprintThresholds.defaults();
@@ -118,14 +129,18 @@ public final class FingerprintBenchmark {
         int searches = Math.min(probes.size(), 60);
         for (FingerprintGallery gallery : List.of(sequential, parallel)) {
             List<Double> search = new ArrayList<>();
+            List<Double> searchCpu = new ArrayList<>();
             int found = 0;
             for (int r = 0; r < rounds + 1; r++) {
                 for (int p = 0; p < searches; p++) {
+                    long c0 = cpu.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
                     FingerprintMatch match = gallery.identify(probes.get(p));
                     long t1 = System.nanoTime();
+                    long c1 = cpu.getCurrentThreadCpuTime();
                     if (r > 0) {
                         search.add((t1 - t0) / 1e6);
+                        searchCpu.add((c1 - c0) / 1e6);
                         if (match.matched() && probeOwners.get(p).equals(match.staffId())) {
                             found++;
                         }
@@ -134,6 +149,9 @@ public final class FingerprintBenchmark {
             }
             print("1:N identify over " + gallery.templateCount() + " templates, "
                     + (gallery == parallel ? "parallel" : "sequential"), search);
+            if (gallery == sequential) {
+                print("  same, CPU time of the searching thread", searchCpu);
+            }
             System.out.printf(Locale.ROOT, "  (identification threshold %.1f; %d of %d searches found the right person)%n",
                     thresholds.identification(gallery.templateCount()), found, search.size());
         }
