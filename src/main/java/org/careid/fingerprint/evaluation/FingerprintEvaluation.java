@@ -106,6 +106,7 @@ public final class FingerprintEvaluation {
         protocols.put("three_impressions_best_of_baseline", protocol(data, extracted, 3, FingerprintEvaluation::max,
                 enrollment, null));
         out.put("protocols", protocols);
+        out.put("fusion_calibration_check", FusionCalibrationCheck.run(data, extracted));
         if (isoDir != null) {
             out.put("iso_import", IsoImportCheck.run(isoDir, data, extracted, thresholds.verification()));
         }
