@@ -1,0 +1,162 @@
+package org.careid.face.model;
+
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads YuNet and MobileFaceNet once (at startup in the server) through DJL's ONNX Runtime engine,
+ * one intra-op and one inter-op thread per session so concurrent requests scale over the cores
+ * instead of fighting inside one inference. A missing or corrupt model never stops the server: the
+ * reason is kept, {@link FaceModelsHealthCheck} reports DOWN with it, face calls throw
+ * {@link FaceModelsUnavailableException}.
+ */
+@ApplicationScoped
+@Startup
+public class FaceModels implements AutoCloseable {
+
+    public static final String DETECTOR_ID = "yunet_s_640_640";
+    public static final String EMBEDDER_ID = "mobilefacenet";
+    /** YuNet fixed input side (the _640_640 export). */
+    public static final int DETECTOR_INPUT = 640;
+    public static final int EMBEDDER_INPUT = 112;
+
+    private static final Logger LOG = Logger.getLogger(FaceModels.class);
+
+    private final Path dir;
+    private final int poolSize;
+    private volatile ModelPool detector;
+    private volatile ModelPool embedder;
+    private volatile String failure = "not loaded yet";
+
+    @Inject
+    public FaceModels(@ConfigProperty(name = "careid.models.dir", defaultValue = "models") String dir,
+                      @ConfigProperty(name = "careid.face.predictors", defaultValue = "2") int poolSize) {
+        this.dir = Path.of(dir);
+        this.poolSize = Math.max(1, poolSize);
+    }
+
+    /** Loaded models outside CDI (tools, tests); check {@link #ready()}. */
+    public static FaceModels load(Path dir, int poolSize) {
+        FaceModels m = new FaceModels(dir.toString(), poolSize);
+        m.load();
+        return m;
+    }
+
+    @PostConstruct
+    synchronized void load() {
+        // DJL must never phone home (telemetry, cloud metadata); the env vars may be missing.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        try {
+            ModelManifest manifest = ModelManifest.read(dir.resolve("manifest.json"));
+            detector = open(manifest, DETECTOR_ID, 1, 3, DETECTOR_INPUT, DETECTOR_INPUT);
+            embedder = open(manifest, EMBEDDER_ID, 1, 3, EMBEDDER_INPUT, EMBEDDER_INPUT);
+            failure = null;
+            LOG.infof("face models loaded from %s (%d predictors each)", dir.toAbsolutePath(), poolSize);
+        } catch (Exception e) {
+            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.errorf("face models unavailable: %s", failure);
+            closePools();
+        }
+    }
+
+    private ModelPool open(ModelManifest manifest, String id, long... shape) throws Exception {
+        ModelManifest.Entry entry = manifest.entry(id)
+                .orElseThrow(() -> new IOException("model " + id + " is not in " + dir.resolve("manifest.json")));
+        Path file = dir.resolve(entry.path());
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("model file missing: " + file + " (run scripts/fetch-models)");
+        }
+        String actual = sha256(file);
+        if (!actual.equalsIgnoreCase(entry.sha256())) {
+            throw new IOException("model file corrupt: " + file + " has sha256 " + actual + ", manifest says " + entry.sha256());
+        }
+        Criteria<float[], Map<String, float[]>> criteria = Criteria.builder()
+                .setTypes(float[].class, (Class<Map<String, float[]>>) (Class<?>) Map.class)
+                .optModelPath(file)
+                .optEngine("OnnxRuntime")
+                .optTranslator(new TensorTranslator(shape))
+                .optOption("interOpNumThreads", "1")
+                .optOption("intraOpNumThreads", "1")
+                .build();
+        ZooModel<float[], Map<String, float[]>> model = criteria.loadModel();
+        return new ModelPool(id, model, poolSize, 10_000);
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean ready() {
+        return failure == null;
+    }
+
+    /** Why the models are unavailable, or null when ready. */
+    public String failure() {
+        return failure;
+    }
+
+    public ModelPool detector() {
+        requireReady();
+        return detector;
+    }
+
+    public ModelPool embedder() {
+        requireReady();
+        return embedder;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    private void requireReady() {
+        if (failure != null) {
+            throw new FaceModelsUnavailableException("face models unavailable: " + failure);
+        }
+    }
+
+    @PreDestroy
+    @Override
+    public synchronized void close() {
+        closePools();
+        failure = "closed";
+    }
+
+    private void closePools() {
+        if (detector != null) {
+            detector.close();
+            detector = null;
+        }
+        if (embedder != null) {
+            embedder.close();
+            embedder = null;
+        }
+    }
+}
