@@ -21,6 +21,9 @@ import org.opencv.imgproc.Imgproc;
 @ApplicationScoped
 public class FaceQuality {
 
+    /** Nose-tip depth in front of the eye plane, in eye distances (anthropometric average). */
+    static final double NOSE_DEPTH = 0.6;
+
     private final double minEyeDistance;
     private final double minSharpness;
     private final double minBrightness;
@@ -102,8 +105,10 @@ public class FaceQuality {
     }
 
     /**
-     * Yaw from landmarks: the nose tip's horizontal offset from the eye midline, relative to half the
-     * eye distance, as the sine of the head turn (about 0 frontal, +-1 at a full profile).
+     * Yaw from landmarks. The nose tip stands about 0.6 eye distances (D) in front of the eye plane, so
+     * turning the head by yaw moves it sideways by 0.6 D sin(yaw) while the visible eye distance
+     * shrinks to D cos(yaw): offset / visible eye distance = 0.6 tan(yaw). Roll-invariant (the
+     * offset is measured along the eye axis). An approximation, good enough to refuse strong turns.
      */
     static double yawDegrees(DetectedFace f) {
         double ex = f.landmarkX(1) - f.landmarkX(0);
@@ -114,10 +119,8 @@ public class FaceQuality {
         }
         double mx = (f.landmarkX(0) + f.landmarkX(1)) / 2;
         double my = (f.landmarkY(0) + f.landmarkY(1)) / 2;
-        // nose offset along the eye axis (roll-invariant), in half eye distances
         double along = ((f.landmarkX(2) - mx) * ex + (f.landmarkY(2) - my) * ey) / len;
-        double s = Math.max(-1, Math.min(1, along / (len / 2)));
-        return Math.toDegrees(Math.asin(s));
+        return Math.toDegrees(Math.atan(along / (NOSE_DEPTH * len)));
     }
 
     static double laplacianVariance(Mat grey) {
