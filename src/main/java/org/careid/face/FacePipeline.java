@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.careid.face.detect.AlignedFace;
 import org.careid.face.detect.DetectedFace;
 import org.careid.face.detect.FaceAligner;
 import org.careid.face.detect.FaceDetector;
@@ -99,16 +100,13 @@ public class FacePipeline {
             return result(w, h, faces, chosen, QualityReport.of(QualityIssue.MULTIPLE_FACES, faces.size()), null, padded,
                     t0, t1, t2, t2, t2, t2);
         }
-        Mat aligned = aligner.align(bgr, chosen);
-        try {
+        try (AlignedFace aligned = aligner.align(bgr, chosen)) {
             long t3 = System.nanoTime();
             QualityReport report = quality.assess(chosen, aligned, faces.size());
             long t4 = System.nanoTime();
-            float[] embedding = report.acceptable() ? embedder.embed(aligned) : null;
+            float[] embedding = report.acceptable() ? embedder.embed(aligned.crop()) : null;
             long t5 = System.nanoTime();
             return result(w, h, faces, chosen, report, embedding, padded, t0, t1, t2, t3, t4, t5);
-        } finally {
-            aligned.release();
         }
     }
 

@@ -23,8 +23,11 @@ public class FaceAligner {
         38.2946, 51.6963, 73.5318, 51.5014, 56.0252, 71.7366, 41.5493, 92.3655, 70.7299, 92.2041
     };
 
-    /** A 112x112 BGR crop (caller releases it). */
-    public Mat align(Mat bgr, DetectedFace face) {
+    /** Inner face region of the template checked for being inside the photo: rows 30..106, cols 22..90. */
+    private static final int[] INNER = {30, 106, 22, 90};
+
+    /** The 112x112 BGR crop (caller closes it). */
+    public AlignedFace align(Mat bgr, DetectedFace face) {
         Point[] src = new Point[5];
         Point[] dst = new Point[5];
         for (int i = 0; i < 5; i++) {
@@ -46,7 +49,34 @@ public class FaceAligner {
         }
         Mat out = new Mat();
         Imgproc.warpAffine(bgr, out, m, new Size(SIZE, SIZE), Imgproc.INTER_LINEAR, Core.BORDER_CONSTANT, new Scalar(0, 0, 0));
+        double inside = insideFraction(m, bgr.cols(), bgr.rows());
         m.release();
-        return out;
+        return new AlignedFace(out, inside);
+    }
+
+    /** Share of a grid over the inner template region whose source pixel lies inside the photo. */
+    static double insideFraction(Mat m, int w, int h) {
+        Mat inv = new Mat();
+        Imgproc.invertAffineTransform(m, inv);
+        double a = inv.get(0, 0)[0];
+        double b = inv.get(0, 1)[0];
+        double c = inv.get(0, 2)[0];
+        double d = inv.get(1, 0)[0];
+        double e = inv.get(1, 1)[0];
+        double f = inv.get(1, 2)[0];
+        inv.release();
+        int inside = 0;
+        int total = 0;
+        for (int y = INNER[0]; y <= INNER[1]; y += 4) {
+            for (int x = INNER[2]; x <= INNER[3]; x += 4) {
+                double sx = a * x + b * y + c;
+                double sy = d * x + e * y + f;
+                total++;
+                if (sx >= 0 && sy >= 0 && sx <= w - 1 && sy <= h - 1) {
+                    inside++;
+                }
+            }
+        }
+        return inside / (double) total;
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.Set;
+import org.careid.face.detect.AlignedFace;
 import org.careid.face.detect.DetectedFace;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencv.core.Core;
@@ -20,6 +21,9 @@ import org.opencv.imgproc.Imgproc;
  */
 @ApplicationScoped
 public class FaceQuality {
+
+    /** Share of the inner face that must lie inside the photo. */
+    static final double MIN_INSIDE = 0.9;
 
     /** Nose-tip depth in front of the eye plane, in eye distances (anthropometric average). */
     static final double NOSE_DEPTH = 0.6;
@@ -58,11 +62,16 @@ public class FaceQuality {
 
     /**
      * @param face the chosen face, in original image coordinates
-     * @param aligned its 112x112 aligned BGR crop
+     * @param alignedFace its 112x112 aligned crop
      * @param faceCount faces found in the image (for the report only; the multi-face policy is the pipeline's)
      */
-    public QualityReport assess(DetectedFace face, Mat aligned, int faceCount) {
+    public QualityReport assess(DetectedFace face, AlignedFace alignedFace, int faceCount) {
+        Mat aligned = alignedFace.crop();
         Set<QualityIssue> issues = EnumSet.noneOf(QualityIssue.class);
+        boolean cutOff = alignedFace.insideFraction() < MIN_INSIDE;
+        if (cutOff) {
+            issues.add(QualityIssue.FACE_CUT_OFF);
+        }
         double eye = face.eyeDistance();
         if (eye < minEyeDistance) {
             issues.add(QualityIssue.TOO_SMALL);
@@ -91,7 +100,8 @@ public class FaceQuality {
             issues.add(QualityIssue.LOW_CONFIDENCE);
         }
         double mask = MaskDetector.maskScore(aligned);
-        if (mask >= maskThreshold) { // "uncertain" counts as masked: the safe side for a hospital
+        // a cut-off face has black border where the chin should be: the mask verdict means nothing then
+        if (mask >= maskThreshold && !cutOff) { // "uncertain" counts as masked: the safe side for a hospital
             issues.add(QualityIssue.MASKED);
         }
         double score = face.score()

@@ -156,4 +156,16 @@ class FaceGalleryTest {
         }
         assertEquals(2001, g.size());
     }
+
+    @Test
+    void quantisedScoresStayCloseToExactCosine() {
+        FaceGallery g = new FaceGallery();
+        UUID a = UUID.randomUUID();
+        float[] v = randomUnit();
+        g.add(a, UUID.randomUUID(), v);
+        for (int i = 0; i < 200; i++) {
+            float[] probe = i % 2 == 0 ? near(v, 0.3 + i / 200.0) : randomUnit();
+            assertEquals(FaceEmbedder.similarity(v, probe), g.bestScore(a, probe), 0.01);
+        }
+    }
 }
