@@ -38,6 +38,9 @@ public final class FaceEvaluation {
     private record Sample(String identity, String file, FaceAnalysis enrollment, float[] probe, String failure) {
     }
 
+    /** The default mask threshold of FaceQuality. */
+    private static final double MASK_THRESHOLD = 0.4;
+
     private FaceEvaluation() {
     }
 
@@ -78,7 +81,7 @@ public final class FaceEvaluation {
         Map<String, int[]> maskHits = new LinkedHashMap<>();
         String[] colourNames = {"light_blue", "white", "black", "green"};
         for (String c : colourNames) {
-            maskHits.put(c, new int[2]);
+            maskHits.put(c, new int[3]);
         }
         ImageDecoder decoder = ImageDecoder.withDefaults();
 
@@ -124,6 +127,7 @@ public final class FaceEvaluation {
                         f.put("roll", enroll.quality().rollDegrees());
                         f.put("detector_score", enroll.quality().detectorScore());
                         f.put("mask_score", enroll.quality().maskScore());
+                        f.put("inside_fraction", enroll.quality().insideFraction());
                     } else if (enroll.faceCount() > 1) {
                         f.put("face_areas", enroll.faces().stream().map(d -> Math.round(d.area())).toList());
                         f.put("face_scores", enroll.faces().stream().map(d -> Math.round(d.score() * 100) / 100.0).toList());
@@ -141,9 +145,13 @@ public final class FaceEvaluation {
                             FaceAnalysis masked = pipeline.analyze(copy, FacePurpose.ENROLLMENT);
                             copy.release();
                             int[] h = maskHits.get(colourNames[c]);
-                            h[1]++;
-                            if (masked.quality().masked() || !masked.accepted() && masked.chosen() == null) {
-                                h[0]++; // flagged as masked (a face hidden so well it is not found is also refused)
+                            h[2]++;
+                            // the detector's own verdict (also where another issue refuses the sample anyway)
+                            if (masked.chosen() == null || masked.quality().maskScore() >= MASK_THRESHOLD) {
+                                h[0]++;
+                            }
+                            if (!masked.accepted()) {
+                                h[1]++; // never matched: flagged or refused for another reason
                             }
                         }
                     }
@@ -243,9 +251,11 @@ public final class FaceEvaluation {
         Map<String, Object> mask = new LinkedHashMap<>();
         mask.put("bare_accepted_images", acceptedBare);
         mask.put("bare_refused_as_masked", failureReasons.getOrDefault("MASKED", 0));
+        mask.put("note", "flagged = mask score >= " + MASK_THRESHOLD + " or no face found; never_accepted = no embedding produced");
         for (Map.Entry<String, int[]> e : maskHits.entrySet()) {
             int[] h = e.getValue();
-            mask.put("synthetic_" + e.getKey() + "_flagged", h[1] == 0 ? 0 : h[0] / (double) h[1]);
+            mask.put("synthetic_" + e.getKey() + "_flagged", h[2] == 0 ? 0 : h[0] / (double) h[2]);
+            mask.put("synthetic_" + e.getKey() + "_never_accepted", h[2] == 0 ? 0 : h[1] / (double) h[2]);
         }
         out.put("mask_detection", mask);
         out.put("stage_ms_median", medians(stageTimes));

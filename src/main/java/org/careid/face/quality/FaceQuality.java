@@ -22,8 +22,8 @@ import org.opencv.imgproc.Imgproc;
 @ApplicationScoped
 public class FaceQuality {
 
-    /** Share of the inner face that must lie inside the photo. */
-    static final double MIN_INSIDE = 0.9;
+    /** Share of the inner face (eyes to chin) that must lie inside the photo; partly cropped chins pass. */
+    static final double MIN_INSIDE = 0.75;
 
     /** Nose-tip depth in front of the eye plane, in eye distances (anthropometric average). */
     static final double NOSE_DEPTH = 0.6;
@@ -111,7 +111,7 @@ public class FaceQuality {
                 * clamp01(1 - Math.abs(yaw) / 90)
                 * (1 - mask);
         return new QualityReport(score, issues.isEmpty() ? Set.of() : Set.copyOf(issues), faceCount, eye, sharp, bright,
-                yaw, roll, face.score(), mask);
+                yaw, roll, face.score(), mask, alignedFace.insideFraction());
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Set;
  */
 public record QualityReport(double score, Set<QualityIssue> issues, int faceCount, double eyeDistance,
                             double sharpness, double brightness, double yawDegrees, double rollDegrees,
-                            double detectorScore, double maskScore) {
+                            double detectorScore, double maskScore, double insideFraction) {
 
     public boolean acceptable() {
         return issues.isEmpty();
@@ -21,6 +21,6 @@ public record QualityReport(double score, Set<QualityIssue> issues, int faceCoun
 
     /** Report for images without a usable face (no measurements). */
     public static QualityReport of(QualityIssue issue, int faceCount) {
-        return new QualityReport(0, Set.of(issue), faceCount, 0, 0, 0, 0, 0, 0, 0);
+        return new QualityReport(0, Set.of(issue), faceCount, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }
