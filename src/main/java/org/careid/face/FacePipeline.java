@@ -53,7 +53,12 @@ public class FacePipeline {
 
     /** Pipeline with default settings outside CDI (evaluation, benchmarks, tests). */
     public static FacePipeline create(FaceModels models) {
-        return new FacePipeline(ImageDecoder.withDefaults(), new FaceDetector(models, 0.6), new FaceAligner(),
+        return create(models, 640);
+    }
+
+    /** Pipeline with default settings and the detector's input size (longer side, dynamic detector only). */
+    public static FacePipeline create(FaceModels models, int detectorInput) {
+        return new FacePipeline(ImageDecoder.withDefaults(), new FaceDetector(models, 0.6, detectorInput), new FaceAligner(),
                 FaceQuality.withDefaults(), new FaceEmbedder(models));
     }
 

@@ -188,4 +188,17 @@ class FacePipelineTest {
             assertNull(a.embedding());
         }
     }
+
+    @Test
+    void fixedAndDynamicYuNetExportsAgree() throws IOException {
+        byte[] b = bytes("faces/fr_obama/obama.jpg");
+        DetectedFace dynamic = pipeline.analyze(b).chosen();
+        try (org.careid.face.model.FaceModels fixed = org.careid.face.model.FaceModels.load(TestData.modelsDir(), 1,
+                org.careid.face.model.FaceModels.DETECTOR_FIXED)) {
+            FaceAnalysis a = FacePipeline.create(fixed).analyze(b);
+            assertEquals(1, a.faceCount());
+            assertTrue(a.chosen().iou(dynamic) > 0.85, "IoU " + a.chosen().iou(dynamic));
+            assertTrue(a.accepted());
+        }
+    }
 }

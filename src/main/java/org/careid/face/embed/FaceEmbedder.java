@@ -3,6 +3,7 @@ package org.careid.face.embed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.careid.face.model.FaceModels;
+import org.careid.face.model.Tensor;
 import org.opencv.core.Mat;
 
 /**
@@ -39,7 +40,7 @@ public class FaceEmbedder {
                 t[c * plane + i] = (v - MEAN[c]) / STD[c];
             }
         }
-        float[] out = models.embedder().run(t).values().iterator().next();
+        float[] out = models.embedder().run(new Tensor(t, 1, 3, n, n)).values().iterator().next();
         if (out.length != DIMENSIONS) {
             throw new IllegalStateException("embedder returned " + out.length + " values");
         }

@@ -58,12 +58,12 @@ public final class FaceEvaluation {
             }
         }
         Path modelsDir = Path.of(System.getProperty("careid.models.dir", "models"));
-        try (FaceModels models = FaceModels.load(modelsDir, 1)) {
+        try (FaceModels models = FaceModels.load(modelsDir, 1, System.getProperty("careid.face.detector-model", FaceModels.DETECTOR_DYNAMIC))) {
             if (!models.ready()) {
                 System.err.println("face models unavailable: " + models.failure());
                 System.exit(1);
             }
-            Map<String, Object> out = evaluate(FacePipeline.create(models), dataset, report, calibrationOut);
+            Map<String, Object> out = evaluate(FacePipeline.create(models, Integer.getInteger("careid.face.detector-input", 640)), dataset, report, calibrationOut);
             EvaluationReport.writeJson(report, out);
             System.out.println("report written: " + report.toAbsolutePath());
         }
@@ -163,7 +163,9 @@ public final class FaceEvaluation {
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dataset", dataset.toAbsolutePath().normalize().toString());
-        out.put("pipeline", "YuNet yunet_s_640_640 + 5-point ArcFace alignment + MobileFaceNet (DJL, ONNX Runtime), cosine similarity");
+        out.put("pipeline", "YuNet " + System.getProperty("careid.face.detector-model", FaceModels.DETECTOR_DYNAMIC)
+                + " (longer side " + Integer.getInteger("careid.face.detector-input", 640) + " px)"
+                + " + 5-point ArcFace alignment + MobileFaceNet (DJL, ONNX Runtime), cosine similarity");
         out.put("images", images);
         out.put("identities", byIdentity.size());
         int refused = failures.size();

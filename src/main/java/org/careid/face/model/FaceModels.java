@@ -29,30 +29,42 @@ import org.jboss.logging.Logger;
 @Startup
 public class FaceModels implements AutoCloseable {
 
-    public static final String DETECTOR_ID = "yunet_s_640_640";
+    /** YuNet export with a fixed 640x640 input (byte-identical to OpenCV Zoo's 2023mar model). */
+    public static final String DETECTOR_FIXED = "yunet_s_640_640";
+    /** The same detector exported with dynamic height and width (multiples of 32). */
+    public static final String DETECTOR_DYNAMIC = "yunet_s_dynamic";
     public static final String EMBEDDER_ID = "mobilefacenet";
-    /** YuNet fixed input side (the _640_640 export). */
-    public static final int DETECTOR_INPUT = 640;
     public static final int EMBEDDER_INPUT = 112;
 
     private static final Logger LOG = Logger.getLogger(FaceModels.class);
 
     private final Path dir;
     private final int poolSize;
+    private final String detectorId;
     private volatile ModelPool detector;
     private volatile ModelPool embedder;
     private volatile String failure = "not loaded yet";
 
     @Inject
     public FaceModels(@ConfigProperty(name = "careid.models.dir", defaultValue = "models") String dir,
-                      @ConfigProperty(name = "careid.face.predictors", defaultValue = "2") int poolSize) {
+                      @ConfigProperty(name = "careid.face.predictors", defaultValue = "2") int poolSize,
+                      @ConfigProperty(name = "careid.face.detector-model", defaultValue = DETECTOR_DYNAMIC) String detectorId) {
         this.dir = Path.of(dir);
         this.poolSize = Math.max(1, poolSize);
+        if (!DETECTOR_FIXED.equals(detectorId) && !DETECTOR_DYNAMIC.equals(detectorId)) {
+            throw new IllegalArgumentException("careid.face.detector-model must be " + DETECTOR_FIXED + " or " + DETECTOR_DYNAMIC);
+        }
+        this.detectorId = detectorId;
     }
 
-    /** Loaded models outside CDI (tools, tests); check {@link #ready()}. */
+    /** Loaded models outside CDI (tools, tests) with the default detector; check {@link #ready()}. */
     public static FaceModels load(Path dir, int poolSize) {
-        FaceModels m = new FaceModels(dir.toString(), poolSize);
+        return load(dir, poolSize, DETECTOR_DYNAMIC);
+    }
+
+    /** Loaded models outside CDI with a chosen detector export ({@link #DETECTOR_FIXED} or {@link #DETECTOR_DYNAMIC}). */
+    public static FaceModels load(Path dir, int poolSize, String detectorId) {
+        FaceModels m = new FaceModels(dir.toString(), poolSize, detectorId);
         m.load();
         return m;
     }
@@ -65,8 +77,8 @@ public class FaceModels implements AutoCloseable {
         }
         try {
             ModelManifest manifest = ModelManifest.read(dir.resolve("manifest.json"));
-            detector = open(manifest, DETECTOR_ID, 1, 3, DETECTOR_INPUT, DETECTOR_INPUT);
-            embedder = open(manifest, EMBEDDER_ID, 1, 3, EMBEDDER_INPUT, EMBEDDER_INPUT);
+            detector = open(manifest, detectorId);
+            embedder = open(manifest, EMBEDDER_ID);
             failure = null;
             LOG.infof("face models loaded from %s (%d predictors each)", dir.toAbsolutePath(), poolSize);
         } catch (Exception e) {
@@ -76,7 +88,7 @@ public class FaceModels implements AutoCloseable {
         }
     }
 
-    private ModelPool open(ModelManifest manifest, String id, long... shape) throws Exception {
+    private ModelPool open(ModelManifest manifest, String id) throws Exception {
         ModelManifest.Entry entry = manifest.entry(id)
                 .orElseThrow(() -> new IOException("model " + id + " is not in " + dir.resolve("manifest.json")));
         Path file = dir.resolve(entry.path());
@@ -87,15 +99,17 @@ public class FaceModels implements AutoCloseable {
         if (!actual.equalsIgnoreCase(entry.sha256())) {
             throw new IOException("model file corrupt: " + file + " has sha256 " + actual + ", manifest says " + entry.sha256());
         }
-        Criteria<float[], Map<String, float[]>> criteria = Criteria.builder()
-                .setTypes(float[].class, (Class<Map<String, float[]>>) (Class<?>) Map.class)
+        @SuppressWarnings("unchecked")
+        Class<Map<String, float[]>> outType = (Class<Map<String, float[]>>) (Class<?>) Map.class;
+        Criteria<Tensor, Map<String, float[]>> criteria = Criteria.builder()
+                .setTypes(Tensor.class, outType)
                 .optModelPath(file)
                 .optEngine("OnnxRuntime")
-                .optTranslator(new TensorTranslator(shape))
+                .optTranslator(new TensorTranslator())
                 .optOption("interOpNumThreads", "1")
                 .optOption("intraOpNumThreads", "1")
                 .build();
-        ZooModel<float[], Map<String, float[]>> model = criteria.loadModel();
+        ZooModel<Tensor, Map<String, float[]>> model = criteria.loadModel();
         return new ModelPool(id, model, poolSize, 10_000);
     }
 
@@ -130,6 +144,16 @@ public class FaceModels implements AutoCloseable {
     public ModelPool embedder() {
         requireReady();
         return embedder;
+    }
+
+    /** Which YuNet export is loaded. */
+    public String detectorId() {
+        return detectorId;
+    }
+
+    /** True when the detector takes any input size (multiples of 32) instead of a fixed 640x640. */
+    public boolean dynamicDetector() {
+        return DETECTOR_DYNAMIC.equals(detectorId);
     }
 
     public Path dir() {

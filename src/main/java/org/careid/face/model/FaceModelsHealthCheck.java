@@ -23,7 +23,7 @@ public class FaceModelsHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder b = HealthCheckResponse.named("face-models")
                 .withData("dir", models.dir().toString())
-                .withData("detector", FaceModels.DETECTOR_ID)
+                .withData("detector", models.detectorId())
                 .withData("embedder", FaceModels.EMBEDDER_ID);
         String failure = models.failure();
         return failure == null ? b.up().build() : b.down().withData("reason", failure).build();

@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 public final class ModelPool implements AutoCloseable {
 
     private final String id;
-    private final ZooModel<float[], Map<String, float[]>> model;
-    private final BlockingQueue<Predictor<float[], Map<String, float[]>>> idle;
+    private final ZooModel<Tensor, Map<String, float[]>> model;
+    private final BlockingQueue<Predictor<Tensor, Map<String, float[]>>> idle;
     private final long waitMillis;
 
-    public ModelPool(String id, ZooModel<float[], Map<String, float[]>> model, int size, long waitMillis) {
+    public ModelPool(String id, ZooModel<Tensor, Map<String, float[]>> model, int size, long waitMillis) {
         this.id = id;
         this.model = model;
         this.idle = new ArrayBlockingQueue<>(size);
@@ -30,8 +30,8 @@ public final class ModelPool implements AutoCloseable {
     }
 
     /** Runs the model on one prepared input tensor. */
-    public Map<String, float[]> run(float[] input) {
-        Predictor<float[], Map<String, float[]>> p;
+    public Map<String, float[]> run(Tensor input) {
+        Predictor<Tensor, Map<String, float[]>> p;
         try {
             p = idle.poll(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -56,7 +56,7 @@ public final class ModelPool implements AutoCloseable {
 
     @Override
     public void close() {
-        Predictor<float[], Map<String, float[]>> p;
+        Predictor<Tensor, Map<String, float[]>> p;
         while ((p = idle.poll()) != null) {
             p.close();
         }

@@ -10,25 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * DJL translator for our two ONNX models: the Java side already prepared a float tensor of a fixed
- * shape (the pre-processing is model specific and lives in the detector/embedder); the outputs come
- * back as float arrays by output name. Maths stays in Java because DJL's ONNX Runtime engine cannot
+ * DJL translator for our ONNX models: the Java side already prepared a float tensor and its shape
+ * (the pre-processing is model specific and lives in the detector/embedder); the outputs come back
+ * as float arrays by output name. Maths stays in Java because DJL's ONNX Runtime engine cannot
  * compute on NDArrays.
  */
-public final class TensorTranslator implements NoBatchifyTranslator<float[], Map<String, float[]>> {
-
-    private final Shape inputShape;
-
-    public TensorTranslator(long... inputShape) {
-        this.inputShape = new Shape(inputShape);
-    }
+public final class TensorTranslator implements NoBatchifyTranslator<Tensor, Map<String, float[]>> {
 
     @Override
-    public NDList processInput(TranslatorContext ctx, float[] input) {
-        if (input.length != inputShape.size()) {
-            throw new IllegalArgumentException("tensor has " + input.length + " values, model wants " + inputShape);
+    public NDList processInput(TranslatorContext ctx, Tensor input) {
+        Shape shape = new Shape(input.shape());
+        if (input.data().length != shape.size()) {
+            throw new IllegalArgumentException("tensor has " + input.data().length + " values, shape is " + shape);
         }
-        return new NDList(ctx.getNDManager().create(FloatBuffer.wrap(input), inputShape));
+        return new NDList(ctx.getNDManager().create(FloatBuffer.wrap(input.data()), shape));
     }
 
     @Override

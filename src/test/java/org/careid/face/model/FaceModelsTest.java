@@ -37,12 +37,12 @@ class FaceModelsTest {
     @Test
     void corruptModelFailsTheChecksum(@TempDir Path dir) throws Exception {
         Path src = TestData.modelsDir();
-        assumeTrue(Files.isRegularFile(src.resolve("yunet/yunet_s_640_640.onnx")), "models not fetched");
+        assumeTrue(Files.isRegularFile(src.resolve("yunet/yunet_s_dynamic.onnx")), "models not fetched");
         Files.copy(src.resolve("manifest.json"), dir.resolve("manifest.json"));
         Files.createDirectories(dir.resolve("yunet"));
-        byte[] model = Files.readAllBytes(src.resolve("yunet/yunet_s_640_640.onnx"));
+        byte[] model = Files.readAllBytes(src.resolve("yunet/yunet_s_dynamic.onnx"));
         model[model.length / 2] ^= 0x55;
-        Files.write(dir.resolve("yunet/yunet_s_640_640.onnx"), model);
+        Files.write(dir.resolve("yunet/yunet_s_dynamic.onnx"), model);
         try (FaceModels m = FaceModels.load(dir, 1)) {
             assertFalse(m.ready());
             assertTrue(m.failure().contains("corrupt"), m.failure());
