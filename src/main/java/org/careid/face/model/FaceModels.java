@@ -76,13 +76,18 @@ public class FaceModels implements AutoCloseable {
             System.setProperty("ai.djl.offline", "true");
         }
         try {
-            ModelManifest manifest = ModelManifest.read(dir.resolve("manifest.json"));
+            Path manifestFile = dir.resolve("manifest.json");
+            if (!Files.isRegularFile(manifestFile)) {
+                throw new IOException("model manifest not found: " + manifestFile.toAbsolutePath()
+                        + " (check careid.models.dir)");
+            }
+            ModelManifest manifest = ModelManifest.read(manifestFile);
             detector = open(manifest, detectorId);
             embedder = open(manifest, EMBEDDER_ID);
             failure = null;
             LOG.infof("face models loaded from %s (%d predictors each)", dir.toAbsolutePath(), poolSize);
         } catch (Exception e) {
-            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.errorf("face models unavailable: %s", failure);
             closePools();
         }

@@ -55,4 +55,12 @@ class FaceModelsTest {
         FaceModels m = TestData.models();
         assertEquals(HealthCheckResponse.Status.UP, new FaceModelsHealthCheck(m).call().getStatus());
     }
+
+    @Test
+    void missingManifestIsNamedInTheReason(@TempDir Path empty) {
+        try (FaceModels m = FaceModels.load(empty.resolve("nowhere"), 1)) {
+            assertFalse(m.ready());
+            assertTrue(m.failure().contains("manifest not found"), m.failure());
+        }
+    }
 }
