@@ -24,35 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-@Path("/api/v1")
-@Tag(name = "Faces", description = "Live quality guidance and face enrollment")
+@Path("/api/v1/staff/{id}/faces")
+@Tag(name = "Faces", description = "Face enrollment")
 public class FaceResource {
-    @Inject
-    FacePipeline pipeline;
     @Inject
     FaceService faces;
 
-    public record Box(int x, int y, int width, int height) {}
-
-    public record Quality(double score, boolean acceptable, List<String> reasons) {}
-
-    public record Check(int faceCount, Box box, Quality quality, int imageWidth, int imageHeight) {}
-
-    /** Quality verdict and face box for one frame: live guidance at the kiosk and at devices. */
     @POST
-    @Path("faces/check")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed({Roles.ENROLLER, Roles.ADMIN, Roles.DEVICE})
-    public Check check(@RestForm("image") FileUpload image) {
-        FaceAnalysis a = pipeline.analyze(Uploads.bytes(image, "image"), FacePurpose.ENROLLMENT);
-        DetectedFace f = a.chosen();
-        Box box = f == null ? null : new Box((int) Math.round(f.x()), (int) Math.round(f.y()), (int) Math.round(f.width()), (int) Math.round(f.height()));
-        List<String> reasons = a.quality().issues().stream().map(QualityIssue::name).sorted().toList();
-        return new Check(a.faceCount(), box, new Quality(round(a.quality().score()), a.accepted(), reasons), a.imageWidth(), a.imageHeight());
-    }
-
-    @POST
-    @Path("staff/{id}/faces")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.ENROLLER, Roles.ADMIN})
     public FaceService.EnrollmentView enroll(@PathParam("id") UUID staffId, @RestForm("images") List<FileUpload> images) {
@@ -60,7 +38,6 @@ public class FaceResource {
     }
 
     @DELETE
-    @Path("staff/{id}/faces")
     @RolesAllowed({Roles.ENROLLER, Roles.ADMIN})
     public Response delete(@PathParam("id") UUID staffId) {
         faces.delete(staffId);
@@ -72,7 +49,4 @@ public class FaceResource {
                 List.of(new Problem.Violation(name, message)), Map.of()));
     }
 
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
-    }
 }

@@ -1,7 +1,6 @@
 package org.careid.fingerprint;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,14 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-@Path("/api/v1")
-@Tag(name = "Fingerprints", description = "Fingerprint enrollment, import and re-extraction")
+@Path("/api/v1/staff/{id}/fingerprints")
+@Tag(name = "Fingerprints", description = "Fingerprint enrollment and import")
 public class FingerprintResource {
     @Inject
     FingerprintService fingerprints;
 
     @POST
-    @Path("staff/{id}/fingerprints")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.ENROLLER, Roles.ADMIN})
     public FingerprintService.EnrollmentView enroll(@PathParam("id") UUID staffId, @RestForm("finger") Integer finger,
@@ -41,7 +39,7 @@ public class FingerprintResource {
 
     /** Migration: an ISO/IEC 19794-2 or ANSI/INCITS 378 template exported by another system. */
     @POST
-    @Path("staff/{id}/fingerprints/import")
+    @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.ADMIN)
     public FingerprintService.EnrollmentView importTemplate(@PathParam("id") UUID staffId, @RestForm("finger") Integer finger,
@@ -53,18 +51,9 @@ public class FingerprintResource {
     }
 
     @DELETE
-    @Path("staff/{id}/fingerprints")
     @RolesAllowed({Roles.ENROLLER, Roles.ADMIN})
     public Response delete(@PathParam("id") UUID staffId) {
         fingerprints.delete(staffId);
         return Response.noContent().build();
-    }
-
-    /** After a SourceAFIS upgrade: rebuild outdated templates from the sealed raw impressions. */
-    @POST
-    @Path("fingerprints/reextract")
-    @RolesAllowed(Roles.ADMIN)
-    public Map<String, Integer> reextract() {
-        return fingerprints.reextractOutdated();
     }
 }
