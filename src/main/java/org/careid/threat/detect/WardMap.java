@@ -26,6 +26,11 @@ public final class WardMap {
         return wards.keySet();
     }
 
+    /** The ward's floor (0 when unknown). */
+    public int floor(String ward) {
+        return knows(ward) ? wards.get(ward).floor() : 0;
+    }
+
     /** Corridor distance in metres, if both wards are configured. */
     public Optional<Double> metres(String from, String to) {
         if (!knows(from) || !knows(to)) {
