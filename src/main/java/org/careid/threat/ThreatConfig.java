@@ -103,7 +103,7 @@ public interface ThreatConfig {
         double minFraction();
 
         /** Allowance for clock differences between devices. */
-        @WithDefault("15S")
+        @WithDefault("5S")
         Duration clockTolerance();
     }
 
@@ -128,8 +128,16 @@ public interface ThreatConfig {
         @WithDefault("0.25")
         double gamma();
 
+        /**
+         * An event is anomalous when its decision value, relative to the model's offset, is below
+         * minus this (0.5: less than half the similarity to the person's history that the learned
+         * boundary requires).
+         */
+        @WithDefault("0.5")
+        double anomalyMargin();
+
         /** Anomalous events of one person within the window needed for an alert. */
-        @WithDefault("2")
+        @WithDefault("3")
         int minAnomalousEvents();
 
         @WithDefault("8H")
@@ -169,7 +177,7 @@ public interface ThreatConfig {
 
     interface TokenMisuse {
         /** Revoked-token uses and failed proofs per device needed (benign one-offs happen). */
-        @WithDefault("3")
+        @WithDefault("2")
         int repeatCount();
 
         @WithDefault("10M")
@@ -183,10 +191,10 @@ public interface ThreatConfig {
         /** Lowest acceptable device software version (dotted numbers); unset = no check. */
         Optional<String> minVersion();
 
-        @WithDefault("10M")
+        @WithDefault("30M")
         Duration window();
 
-        /** Failures of one device within the window that make it "failing". */
+        /** A device is "failing" with at least this many failures and no success within the window. */
         @WithDefault("3")
         int deviceFailures();
 
@@ -194,8 +202,8 @@ public interface ThreatConfig {
         @WithDefault("3")
         int wardMinDevices();
 
-        /** ...and at least this fraction of the ward's recently active devices. */
-        @WithDefault("0.4")
+        /** ...and at least this fraction of the ward's devices used within the window. */
+        @WithDefault("0.5")
         double wardFraction();
 
         @WithDefault("1H")

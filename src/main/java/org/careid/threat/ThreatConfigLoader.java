@@ -31,6 +31,10 @@ public final class ThreatConfigLoader {
                 throw new UncheckedIOException(e);
             }
         }
+        Map<String, String> system = new java.util.HashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("careid.threat."))
+                .forEach(k -> system.put(k, System.getProperty(k)));
+        builder.withSources(new PropertiesConfigSource(system, "system-properties", 300));
         SmallRyeConfig config = builder.build();
         return config.getConfigMapping(ThreatConfig.class);
     }

@@ -51,7 +51,7 @@ public final class BehaviourAnomalyDetector implements Detector {
             return List.of();
         }
         OptionalDouble score = models.get().score(e);
-        if (score.isEmpty() || score.getAsDouble() >= 0) {
+        if (score.isEmpty() || score.getAsDouble() >= -config.anomalyMargin()) {
             return List.of();
         }
         int count = anomalies.computeIfAbsent(e.staffId(), k -> new SlidingWindow(config.window())).add(e.time());

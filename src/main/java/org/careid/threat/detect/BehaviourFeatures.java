@@ -18,8 +18,11 @@ import org.tribuo.impl.ArrayExample;
  * and the hour of day on a circle (23:30 is close to 00:30).
  */
 public final class BehaviourFeatures {
-    /** Radius of the hour circle: 6 hours apart weighs as much as a different ward. */
-    static final double HOUR_RADIUS = 2.0;
+    /**
+     * Radius of the hour circle: with 1, twelve hours apart weighs as much as one changed indicator
+     * (a different ward), so shift changes alone do not make a person look like someone else.
+     */
+    static final double HOUR_RADIUS = 1.0;
 
     private final List<String> names;
 

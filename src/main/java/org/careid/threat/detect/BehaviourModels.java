@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import org.careid.threat.AuthEventRecord;
-import org.tribuo.Model;
+import org.tribuo.common.libsvm.LibSVMModel;
 import org.tribuo.anomaly.Event;
 
 /**
@@ -15,10 +15,10 @@ import org.tribuo.anomaly.Event;
  */
 public final class BehaviourModels {
     private final BehaviourFeatures features;
-    private final Map<UUID, Model<Event>> perPerson;
+    private final Map<UUID, LibSVMModel<Event>> perPerson;
     private final Instant trainedAt;
 
-    BehaviourModels(BehaviourFeatures features, Map<UUID, Model<Event>> perPerson, Instant trainedAt) {
+    BehaviourModels(BehaviourFeatures features, Map<UUID, LibSVMModel<Event>> perPerson, Instant trainedAt) {
         this.features = features;
         this.perPerson = Map.copyOf(perPerson);
         this.trainedAt = trainedAt;
@@ -37,16 +37,19 @@ public final class BehaviourModels {
     }
 
     /**
-     * The one-class SVM decision value of the event for its person: negative means outside the
-     * learned region of that person's behaviour. Empty when the person has no model (cold start).
+     * The one-class SVM decision value of the event for its person, divided by the model's offset
+     * rho: 0 is the learned boundary, -1 means no similarity at all to the person's history, -0.5
+     * means half the similarity the boundary requires. Scale-free, so one threshold fits everyone.
+     * Empty when the person has no model (cold start).
      */
     public OptionalDouble score(AuthEventRecord e) {
-        Model<Event> model = e.staffId() == null ? null : perPerson.get(e.staffId());
+        LibSVMModel<Event> model = e.staffId() == null ? null : perPerson.get(e.staffId());
         if (model == null) {
             return OptionalDouble.empty();
         }
         Event out = model.predict(features.example(e)).getOutput();
-        return OptionalDouble.of(out.getScore());
+        double rho = model.getInnerModels().get(0).rho[0];
+        return OptionalDouble.of(rho > 0 ? out.getScore() / rho : out.getScore());
     }
 
     Optional<BehaviourFeatures> features() {

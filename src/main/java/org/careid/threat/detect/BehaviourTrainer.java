@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.careid.threat.AuthEventKind;
 import org.careid.threat.AuthEventRecord;
 import org.careid.threat.ThreatConfig;
-import org.tribuo.Model;
+import org.tribuo.common.libsvm.LibSVMModel;
 import org.tribuo.MutableDataset;
 import org.tribuo.anomaly.AnomalyFactory;
 import org.tribuo.anomaly.Event;
@@ -25,6 +25,11 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * authentications. Persons with too little history get no model and are not scored.
  */
 public final class BehaviourTrainer {
+    static {
+        // libsvm prints optimisation progress to stdout by default
+        libsvm.svm.svm_set_print_string_function(message -> { });
+    }
+
     private final ThreatConfig.Behaviour config;
 
     public BehaviourTrainer(ThreatConfig.Behaviour config) {
@@ -42,7 +47,7 @@ public final class BehaviourTrainer {
             }
         }
         BehaviourFeatures features = BehaviourFeatures.learn(successes);
-        Map<UUID, Model<Event>> models = new HashMap<>();
+        Map<UUID, LibSVMModel<Event>> models = new HashMap<>();
         for (Map.Entry<UUID, List<AuthEventRecord>> entry : byPerson.entrySet()) {
             List<AuthEventRecord> events = entry.getValue();
             if (events.size() < config.minEvents()) {
@@ -56,7 +61,7 @@ public final class BehaviourTrainer {
         return new BehaviourModels(features, models, now);
     }
 
-    private Model<Event> trainOne(BehaviourFeatures features, List<AuthEventRecord> events) {
+    private LibSVMModel<Event> trainOne(BehaviourFeatures features, List<AuthEventRecord> events) {
         AnomalyFactory factory = new AnomalyFactory();
         MutableDataset<Event> data = new MutableDataset<>(
                 new SimpleDataSourceProvenance("careid authentication history", factory), factory);

@@ -1,8 +1,9 @@
 package org.careid.threat.detect;
 
-import java.time.Duration;
+
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +17,15 @@ import org.careid.threat.ThreatConfig;
 /**
  * Device posture: a device reporting software below the minimum version, and many devices of one
  * ward failing at once (tampered cameras or readers, a bad or malicious update rolled out to a
- * ward). One device failing is a person; a ward's devices failing together is the devices.
+ * ward). One device failing is a person; most of a ward's used devices producing nothing but
+ * failures is the devices.
  */
 public final class DevicePostureDetector implements Detector {
     public static final String NAME = "device-posture";
-    /** A device counts as part of its ward's fleet while it was used within this time. */
-    static final Duration ACTIVE = Duration.ofHours(8);
 
     private final ThreatConfig.Posture config;
     private final Map<UUID, String> alertedVersion = new HashMap<>();
-    private final Map<UUID, SlidingWindow> failures = new HashMap<>();
-    private final Map<String, Map<UUID, Instant>> lastActiveByWard = new HashMap<>();
+    private final Map<String, Map<UUID, Deque<Attempt>>> attemptsByWard = new HashMap<>();
     private final Cooldown<String> wardCooldown;
 
     public DevicePostureDetector(ThreatConfig.Posture config) {
@@ -48,12 +47,10 @@ public final class DevicePostureDetector implements Detector {
                 || (e.kind() != AuthEventKind.AUTH_SUCCESS && e.kind() != AuthEventKind.AUTH_FAILURE)) {
             return List.of();
         }
-        lastActiveByWard.computeIfAbsent(e.deviceWard(), k -> new HashMap<>()).put(e.deviceId(), e.time());
-        if (e.kind() != AuthEventKind.AUTH_FAILURE) {
-            return List.of();
-        }
-        failures.computeIfAbsent(e.deviceId(), k -> new SlidingWindow(config.window())).add(e.time());
-        return checkWard(e.deviceWard(), e.time());
+        boolean failed = e.kind() == AuthEventKind.AUTH_FAILURE;
+        attemptsByWard.computeIfAbsent(e.deviceWard(), k -> new HashMap<>())
+                .computeIfAbsent(e.deviceId(), k -> new ArrayDeque<>()).addLast(new Attempt(e.time(), failed));
+        return failed ? checkWard(e.deviceWard(), e.time()) : List.of();
     }
 
     private List<ThreatAlert> checkVersion(AuthEventRecord e) {
@@ -73,29 +70,34 @@ public final class DevicePostureDetector implements Detector {
     }
 
     private List<ThreatAlert> checkWard(String ward, Instant now) {
-        Map<UUID, Instant> fleet = lastActiveByWard.get(ward);
-        Instant activeSince = now.minus(ACTIVE);
-        int active = 0;
+        Instant from = now.minus(config.window());
+        int used = 0;
         int failing = 0;
-        List<UUID> stale = new ArrayList<>();
-        for (Map.Entry<UUID, Instant> device : fleet.entrySet()) {
-            if (device.getValue().isBefore(activeSince)) {
-                stale.add(device.getKey());
+        var devices = attemptsByWard.get(ward).values().iterator();
+        while (devices.hasNext()) {
+            Deque<Attempt> attempts = devices.next();
+            while (!attempts.isEmpty() && attempts.peekFirst().time.isBefore(from)) {
+                attempts.removeFirst();
+            }
+            if (attempts.isEmpty()) {
+                devices.remove();
                 continue;
             }
-            active++;
-            SlidingWindow w = failures.get(device.getKey());
-            if (w != null && w.count(now) >= config.deviceFailures()) {
+            used++;
+            long failures = attempts.stream().filter(a -> a.failed).count();
+            if (failures >= config.deviceFailures() && failures == attempts.size()) {
                 failing++;
             }
         }
-        stale.forEach(fleet::remove);
-        if (failing < config.wardMinDevices() || failing < config.wardFraction() * active
+        if (failing < config.wardMinDevices() || failing < config.wardFraction() * used
                 || !wardCooldown.tryFire(ward, now)) {
             return List.of();
         }
-        String evidence = String.format("%d of %d active devices in ward %s each had %d+ failed authentications "
-                + "within %d min", failing, active, ward, config.deviceFailures(), config.window().toMinutes());
+        String evidence = String.format("%d of %d devices used in ward %s within %d min produced only failures "
+                + "(%d+ each)", failing, used, ward, config.window().toMinutes(), config.deviceFailures());
         return List.of(ThreatAlert.aboutWard(now, NAME, Severity.HIGH, ward, evidence));
     }
+
+    private record Attempt(Instant time, boolean failed) {}
+
 }
