@@ -124,8 +124,21 @@ public interface ThreatConfig {
         @WithDefault("0.01")
         double nu();
 
-        /** RBF kernel gamma over the feature encoding (see BehaviourFeatures). */
-        @WithDefault("0.25")
+        /**
+         * Radius of the hour-of-day circle in the feature space. 0.5 makes a twelve-hour shift change
+         * alone (common: rotas, swaps) count for much less than one new ward, device type, modality
+         * or scope.
+         */
+        @WithDefault("0.5")
+        double hourWeight();
+
+        /**
+         * RBF kernel gamma. One changed attribute (another ward, device type or modality) moves an
+         * event by squared distance 8, two by 16. gamma = 0.08 keeps one change inside the margin
+         * (exp(-8 gamma) = 0.53 > 0.5) and puts two outside (exp(-16 gamma) = 0.28); the admissible
+         * range is ln2/16 < gamma <= ln2/8 (docs/THREATS.md).
+         */
+        @WithDefault("0.08")
         double gamma();
 
         /**
@@ -137,7 +150,7 @@ public interface ThreatConfig {
         double anomalyMargin();
 
         /** Anomalous events of one person within the window needed for an alert. */
-        @WithDefault("3")
+        @WithDefault("1")
         int minAnomalousEvents();
 
         @WithDefault("8H")

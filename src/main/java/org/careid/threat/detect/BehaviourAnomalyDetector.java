@@ -15,8 +15,10 @@ import org.careid.threat.ThreatConfig;
 /**
  * Unusual behaviour for a person: successful authentications that fall outside the region the
  * person's own one-class SVM learned from their history (ward, device type, hour, modality,
- * scopes). One odd event is common (a shift swap, a visit to another ward); several within a
- * window are what a stolen identity used elsewhere looks like.
+ * scopes). One changed attribute is ordinary (a visit to another ward, a different reader, a
+ * shift swap) and stays inside the learned region; an event that differs in several at once is what
+ * a stolen identity used by someone else looks like. {@code minAnomalousEvents} (default 1) can
+ * demand more such events within the window.
  */
 public final class BehaviourAnomalyDetector implements Detector {
     public static final String NAME = "unusual-behaviour";

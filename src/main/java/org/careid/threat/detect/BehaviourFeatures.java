@@ -18,20 +18,20 @@ import org.tribuo.impl.ArrayExample;
  * and the hour of day on a circle (23:30 is close to 00:30).
  */
 public final class BehaviourFeatures {
-    /**
-     * Radius of the hour circle: with 1, twelve hours apart weighs as much as one changed indicator
-     * (a different ward), so shift changes alone do not make a person look like someone else.
-     */
-    static final double HOUR_RADIUS = 1.0;
-
     private final List<String> names;
+    private final double hourRadius;
 
-    private BehaviourFeatures(List<String> names) {
+    private BehaviourFeatures(List<String> names, double hourRadius) {
         this.names = List.copyOf(names);
+        this.hourRadius = hourRadius;
     }
 
     /** The vocabulary of everything seen in the training history. */
-    public static BehaviourFeatures learn(Collection<AuthEventRecord> history) {
+    /**
+     * @param hourRadius radius of the hour circle; a changed indicator (another ward) moves the point
+     *                   by 2 in each of two coordinates, twelve hours apart by 2 * hourRadius in one
+     */
+    public static BehaviourFeatures learn(Collection<AuthEventRecord> history, double hourRadius) {
         SortedSet<String> vocabulary = new TreeSet<>();
         for (AuthEventRecord e : history) {
             indicators(e).forEach(vocabulary::add);
@@ -39,7 +39,7 @@ public final class BehaviourFeatures {
         List<String> names = new ArrayList<>(vocabulary);
         names.add("hour.cos");
         names.add("hour.sin");
-        return new BehaviourFeatures(names);
+        return new BehaviourFeatures(names, hourRadius);
     }
 
     public int size() {
@@ -56,8 +56,8 @@ public final class BehaviourFeatures {
         }
         double hour = e.time().atZone(java.time.ZoneOffset.UTC).toLocalTime().toSecondOfDay() / 3600.0;
         double angle = 2 * Math.PI * hour / 24.0;
-        values[featureNames.length - 2] = HOUR_RADIUS * Math.cos(angle);
-        values[featureNames.length - 1] = HOUR_RADIUS * Math.sin(angle);
+        values[featureNames.length - 2] = hourRadius * Math.cos(angle);
+        values[featureNames.length - 1] = hourRadius * Math.sin(angle);
         return new ArrayExample<>(AnomalyFactory.EXPECTED_EVENT, featureNames, values);
     }
 

@@ -46,7 +46,7 @@ public final class BehaviourTrainer {
                 byPerson.computeIfAbsent(e.staffId(), k -> new ArrayList<>()).add(e);
             }
         }
-        BehaviourFeatures features = BehaviourFeatures.learn(successes);
+        BehaviourFeatures features = BehaviourFeatures.learn(successes, config.hourWeight());
         Map<UUID, LibSVMModel<Event>> models = new HashMap<>();
         for (Map.Entry<UUID, List<AuthEventRecord>> entry : byPerson.entrySet()) {
             List<AuthEventRecord> events = entry.getValue();

@@ -169,11 +169,13 @@ public final class ThreatEvaluation {
         }
         int falseTotal = 0;
         List<String> falseExamples = new ArrayList<>();
+        Map<String, Integer> falseByDay = new java.util.TreeMap<>();
         for (ThreatAlert al : alerts) {
             boolean explained = attacks.stream().anyMatch(a -> belongs(al, a));
             if (!explained) {
                 perDetector.get(al.detector())[2]++;
                 falseTotal++;
+                falseByDay.merge(al.time().toString().substring(0, 10), 1, Integer::sum);
                 if (falseExamples.size() < 20) {
                     falseExamples.add(al.time() + " " + al.detector() + " " + al.subjectType() + ": " + al.evidence());
                 }
@@ -209,6 +211,7 @@ public final class ThreatEvaluation {
         report.put("detectors", detectors);
         report.put("attackKinds", kinds);
         report.put("overall", overall);
+        report.put("falseAlertsByDay", falseByDay);
         report.put("falseAlertExamples", falseExamples);
         return report;
     }
