@@ -60,9 +60,13 @@ public interface ThreatConfig {
     }
 
     interface Burst {
-        /** Sliding window over which failures are counted. */
+        /** Short sliding window over which failures are counted (fast brute force). */
         @WithDefault("10M")
         Duration window();
+
+        /** Long sliding window, tested the same way (slow, spread-out brute force). */
+        @WithDefault("1H")
+        Duration longWindow();
 
         /** Poisson tail probability below which a count is "far above baseline". */
         @WithDefault("1e-6")

@@ -12,8 +12,8 @@ import org.careid.threat.ThreatAlert;
 import org.careid.threat.ThreatConfig;
 
 /**
- * Bursts of failed authentications per device and per claimed person. A count in the sliding window
- * is "far above baseline" when a Poisson process at the learned rate would produce it with
+ * Bursts of failed authentications per device and per claimed person. A count in the short or the
+ * long sliding window is "far above baseline" when a Poisson process at the learned rate would produce it with
  * probability below {@code alpha}, and it is at least {@code minFailures}. Catches brute force and
  * someone cycling through photos at one device or against one identity.
  */
@@ -43,48 +43,47 @@ public final class FailureBurstDetector implements Detector {
         List<ThreatAlert> alerts = new ArrayList<>(2);
         if (e.deviceId() != null) {
             Subject s = devices.computeIfAbsent(e.deviceId(), k -> new Subject());
-            int k = s.record(e);
-            double expected = s.expected(k);
-            if (isBurst(k, expected) && cooldown.tryFire(e.deviceId(), e.time())) {
+            String burst = s.record(e);
+            if (burst != null && cooldown.tryFire(e.deviceId(), e.time())) {
                 alerts.add(ThreatAlert.aboutDevice(e.time(), NAME, Severity.HIGH, e.deviceId(), null,
-                        summary(k, expected, "at device in ward " + e.deviceWard())));
+                        burst + " at a device in ward " + e.deviceWard()));
             }
         }
         UUID person = e.subjectStaffId();
         if (person != null) {
             Subject s = persons.computeIfAbsent(person, k -> new Subject());
-            int k = s.record(e);
-            double expected = s.expected(k);
-            if (isBurst(k, expected) && cooldown.tryFire(person, e.time())) {
+            String burst = s.record(e);
+            if (burst != null && cooldown.tryFire(person, e.time())) {
                 alerts.add(ThreatAlert.aboutStaff(e.time(), NAME, Severity.HIGH, person, e.deviceId(),
-                        summary(k, expected, "claiming this staff member")));
+                        burst + " claiming this staff member"));
             }
         }
         return alerts;
     }
 
-    private boolean isBurst(int count, double expected) {
-        return count >= config.minFailures() && PoissonTail.atLeast(count, expected) < config.alpha();
-    }
-
-    private String summary(int count, double expected, String where) {
-        return String.format("%d failed authentications within %d min %s; baseline %.2f per window",
-                count, config.window().toMinutes(), where, expected);
-    }
-
-    /** Window plus baseline of one device or person. */
+    /** Windows plus baseline of one device or person. */
     private final class Subject {
-        private final SlidingWindow window = new SlidingWindow(config.window());
+        private final SlidingWindow shortWindow = new SlidingWindow(config.window());
+        private final SlidingWindow longWindow = new SlidingWindow(config.longWindow());
         private final FailureBaseline baseline = new FailureBaseline(config.baselineHalfLife(),
                 config.priorFailuresPerHour(), config.priorWeight());
 
-        int record(AuthEventRecord e) {
+        /** Records a failure; returns the evidence when either window shows a burst, else null. */
+        String record(AuthEventRecord e) {
             baseline.recordFailure(e.time());
-            return window.add(e.time());
+            int inShort = shortWindow.add(e.time());
+            int inLong = longWindow.add(e.time());
+            String shortBurst = test(inShort, inLong, config.window());
+            return shortBurst != null ? shortBurst : test(inLong, inLong, config.longWindow());
         }
 
-        double expected(int inWindow) {
-            return baseline.ratePerHour(inWindow) * config.window().toMillis() / 3_600_000.0;
+        private String test(int count, int excludeFromBaseline, java.time.Duration window) {
+            double expected = baseline.ratePerHour(excludeFromBaseline) * window.toMillis() / 3_600_000.0;
+            if (count < config.minFailures() || PoissonTail.atLeast(count, expected) >= config.alpha()) {
+                return null;
+            }
+            return String.format("%d failed authentications within %d min (baseline %.2f)", count,
+                    window.toMinutes(), expected);
         }
     }
 }

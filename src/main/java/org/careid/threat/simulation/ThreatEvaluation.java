@@ -111,7 +111,7 @@ public final class ThreatEvaluation {
             }
         }
 
-        Map<String, Object> report = score(engine, inject.attacks, merge(raw), normal.staffShifts);
+        Map<String, Object> report = score(engine, inject.attacks, raw, merge(raw), normal.staffShifts);
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("seed", seed);
         run.put("staff", staffCount);
@@ -133,8 +133,9 @@ public final class ThreatEvaluation {
     static List<ThreatAlert> merge(List<ThreatAlert> raw) {
         Map<String, Instant> lastSeen = new HashMap<>();
         List<ThreatAlert> merged = new ArrayList<>();
-        raw.sort(Comparator.comparing(ThreatAlert::time));
-        for (ThreatAlert a : raw) {
+        List<ThreatAlert> sorted = new ArrayList<>(raw);
+        sorted.sort(Comparator.comparing(ThreatAlert::time));
+        for (ThreatAlert a : sorted) {
             String key = a.detector() + "|" + a.subjectType() + ":" + a.subjectId();
             Instant previous = lastSeen.put(key, a.time());
             if (previous == null || a.time().isAfter(previous.plus(MERGE))) {
@@ -144,8 +145,13 @@ public final class ThreatEvaluation {
         return merged;
     }
 
+    /**
+     * Recall counts an attack as detected when its detector raised an alert naming one of its
+     * subjects during it (raw alerts: a repeat folded into an open alert still tells the operator);
+     * false alerts are counted after folding, as an operator would see them.
+     */
     private static Map<String, Object> score(ThreatDetectionEngine engine, List<InjectedAttack> attacks,
-                                             List<ThreatAlert> alerts, int staffShifts) {
+                                             List<ThreatAlert> raw, List<ThreatAlert> alerts, int staffShifts) {
         Map<String, List<Long>> delays = new HashMap<>();
         Map<String, int[]> perDetector = new LinkedHashMap<>();
         Map<String, int[]> perKind = new LinkedHashMap<>();
@@ -157,7 +163,7 @@ public final class ThreatEvaluation {
             int[] k = perKind.computeIfAbsent(a.kind, x -> new int[2]);
             d[0]++;
             k[0]++;
-            alerts.stream()
+            raw.stream()
                     .filter(al -> al.detector().equals(a.detector) && belongs(al, a))
                     .map(ThreatAlert::time).min(Comparator.naturalOrder())
                     .ifPresent(first -> {
