@@ -3,7 +3,6 @@ package org.careid.threat.simulation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -153,7 +152,7 @@ final class AttackInjector {
         double hours = 0.25 + rnd.nextDouble() * (MISUSE_MAX_HOURS - 0.25);
         Device d = hospital.randomDevice(rnd);
         String modality = List.of("face", "fingerprint", "face+fingerprint").get(rnd.nextInt(3));
-        Set<String> scopes = new HashSet<>();
+        Set<String> scopes = new java.util.TreeSet<>();
         for (String s : SimulatedHospital.ALL_SCOPES) {
             if (rnd.nextDouble() < 0.4) {
                 scopes.add(s);
@@ -233,7 +232,7 @@ final class AttackInjector {
         List<Device> wardDevices = new ArrayList<>(hospital.devicesByWard.get(ward));
         java.util.Collections.shuffle(wardDevices, rnd);
         double share = WARD_MIN_SHARE + rnd.nextDouble() * (1 - WARD_MIN_SHARE);
-        Set<UUID> affected = new HashSet<>();
+        Set<UUID> affected = new java.util.LinkedHashSet<>();
         for (Device d : wardDevices.subList(0, (int) Math.ceil(share * wardDevices.size()))) {
             affected.add(d.id());
         }

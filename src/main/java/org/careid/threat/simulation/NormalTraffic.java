@@ -3,7 +3,6 @@ package org.careid.threat.simulation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -147,7 +146,7 @@ final class NormalTraffic {
 
     private Set<String> scopesFor(Staff s) {
         List<String> role = new ArrayList<>(SimulatedHospital.ROLE_SCOPES.get(s.role()));
-        Set<String> out = new HashSet<>();
+        Set<String> out = new java.util.TreeSet<>();
         out.add("patient/*.read");
         for (String scope : role) {
             if (rnd.nextDouble() < 0.5) {

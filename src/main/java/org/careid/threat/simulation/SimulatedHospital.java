@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import org.careid.threat.detect.WardMap;
 
@@ -16,11 +15,12 @@ import org.careid.threat.detect.WardMap;
  */
 final class SimulatedHospital {
     static final List<String> DEVICE_TYPES = List.of("bedside", "medication-cart", "workstation");
-    static final Map<String, Set<String>> ROLE_SCOPES = Map.of(
-            "nurse", Set.of("patient/*.read", "medication.administer", "vitals.write"),
-            "physician", Set.of("patient/*.read", "patient/*.write", "orders.write"),
-            "pharmacist", Set.of("patient/*.read", "medication.dispense"),
-            "therapist", Set.of("patient/*.read", "vitals.write"));
+    // Lists, not Set.of: their iteration order must not change between runs of one seed
+    static final Map<String, List<String>> ROLE_SCOPES = Map.of(
+            "nurse", List.of("patient/*.read", "medication.administer", "vitals.write"),
+            "physician", List.of("patient/*.read", "patient/*.write", "orders.write"),
+            "pharmacist", List.of("patient/*.read", "medication.dispense"),
+            "therapist", List.of("patient/*.read", "vitals.write"));
     static final List<String> ALL_SCOPES = List.of("patient/*.read", "patient/*.write", "orders.write",
             "medication.administer", "medication.dispense", "vitals.write", "records.export");
 
@@ -46,7 +46,7 @@ final class SimulatedHospital {
             // 6 bedside terminals, 2 medication carts, 2 workstations per ward
             for (int i = 0; i < 10; i++) {
                 String type = i < 6 ? "bedside" : i < 8 ? "medication-cart" : "workstation";
-                Device d = new Device(UUID.randomUUID(), ward, type);
+                Device d = new Device(idFrom(rnd), ward, type);
                 list.add(d);
                 devices.add(d);
             }
@@ -76,8 +76,13 @@ final class SimulatedHospital {
         java.util.Collections.shuffle(secondaryDevices, rnd);
         double m = rnd.nextDouble();
         String modality = m < 0.6 ? "face" : m < 0.9 ? "fingerprint" : "face+fingerprint";
-        return new Staff(UUID.randomUUID(), home, secondary, role, pattern, frr, List.copyOf(usual),
+        return new Staff(idFrom(rnd), home, secondary, role, pattern, frr, List.copyOf(usual),
                 List.copyOf(secondaryDevices.subList(0, 2)), 1.0 + rnd.nextDouble() * 0.6, modality);
+    }
+
+    /** Ids from the seeded generator, so a run is reproducible from its seed. */
+    private static UUID idFrom(Random rnd) {
+        return new UUID(rnd.nextLong(), rnd.nextLong());
     }
 
     Device randomDevice(Random rnd) {
