@@ -91,10 +91,16 @@ public class ThreatMonitor {
     @Scheduled(every = "${careid.threat.behaviour.retrain-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void retrain() {
+        retrainNow();
+    }
+
+    /** Purges old history, retrains from the rest, installs the models; returns persons modelled. */
+    public int retrainNow() {
         Instant now = Instant.now();
         history.purgeBefore(now.minus(config.behaviour().retention()));
         int persons = engine.retrainBehaviour(history.since(now.minus(config.behaviour().history())), now);
         LOG.infof("behaviour models retrained for %d staff members", persons);
+        return persons;
     }
 
     /** For tests and operators: waits until the queue is drained (bounded). */
