@@ -23,6 +23,8 @@ import org.careid.threat.ThreatAlert;
  */
 @ApplicationScoped
 public class AlertService {
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<AlertStatusChanged> statusChanges;
 
     /** The stored alert and whether this detection opened it. */
     public record Raised(Alert alert, boolean newlyOpened) {}
@@ -121,7 +123,9 @@ public class AlertService {
         a.status = AlertStatus.ACKNOWLEDGED;
         a.acknowledgedBy = who;
         a.acknowledgedAt = Instant.now();
-        return AlertView.of(a);
+        AlertView view = AlertView.of(a);
+        statusChanges.fire(new AlertStatusChanged(view, who));
+        return view;
     }
 
     /** Closes an open or acknowledged alert, with an optional note. */
@@ -135,7 +139,9 @@ public class AlertService {
         a.resolvedBy = who;
         a.resolvedAt = Instant.now();
         a.resolutionNote = note == null ? null : truncate(note);
-        return AlertView.of(a);
+        AlertView view = AlertView.of(a);
+        statusChanges.fire(new AlertStatusChanged(view, who));
+        return view;
     }
 
     public long countUnresolved() {

@@ -24,6 +24,8 @@ public class BreakGlassReviewService {
 
     @Inject
     ThreatMonitor monitor;
+    @Inject
+    jakarta.enterprise.event.Event<BreakGlassReviewClosed> closures;
 
     /** Records one use; {@code ward} and {@code deviceType} are for the alert only. */
     @Transactional
@@ -68,7 +70,9 @@ public class BreakGlassReviewService {
         r.reviewer = reviewer;
         r.reviewedAt = Instant.now();
         r.reviewNote = note == null ? null : note.length() <= 1000 ? note : note.substring(0, 1000);
-        return BreakGlassReviewView.of(r);
+        BreakGlassReviewView view = BreakGlassReviewView.of(r);
+        closures.fire(new BreakGlassReviewClosed(view));
+        return view;
     }
 
     private static BreakGlassReview find(UUID id) {

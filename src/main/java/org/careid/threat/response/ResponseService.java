@@ -28,6 +28,8 @@ public class ResponseService {
     ThreatConfig config;
     @Inject
     Instance<ThreatResponder> responders;
+    @Inject
+    jakarta.enterprise.event.Event<ResponseReversed> reversals;
 
     public Set<ResponseAction> configuredFor(String detector) {
         return ResponseAction.parse(config.response().get(detector));
@@ -92,6 +94,7 @@ public class ResponseService {
         r.outcome = AlertResponse.REVERSED;
         r.reversedBy = admin;
         r.reversedAt = Instant.now();
+        reversals.fire(new ResponseReversed(org.careid.threat.alert.AlertResponseView.of(r), admin));
         return r;
     }
 
