@@ -212,9 +212,17 @@ class DeviceClientEndToEndTest {
             authentications.add(auth.millis());
             reads.add(read.millis());
         }
+        // What a CLI run costs before it talks to the server: JVM start and picocli, nothing else.
+        List<Long> jvmStarts = new ArrayList<>();
+        for (int run = 0; run < TIMED_RUNS; run++) {
+            CliResult help = bed.run("--help");
+            expect(OK, help);
+            jvmStarts.add(help.millis());
+        }
         System.out.printf("E2E authenticate+read-patient wall time: median %d ms over %d runs "
-                        + "(authenticate median %d ms, read-patient median %d ms; runs %s ms; each a fresh CLI JVM)%n",
-                median(flows), TIMED_RUNS, median(authentications), median(reads), flows);
+                        + "(authenticate median %d ms, read-patient median %d ms; runs %s ms; each a fresh CLI JVM, "
+                        + "whose start alone (--help) takes median %d ms)%n",
+                median(flows), TIMED_RUNS, median(authentications), median(reads), flows, median(jvmStarts));
     }
 
     private static long median(List<Long> values) {
