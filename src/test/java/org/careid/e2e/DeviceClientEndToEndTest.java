@@ -2,6 +2,7 @@ package org.careid.e2e;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -74,18 +76,19 @@ class DeviceClientEndToEndTest {
     }
 
     @Test
-    void clinicianAuthenticatesReadsAPatientAndUnlocksTheDevice() {
+    void clinicianAuthenticatesReadsAPatientAndUnlocksTheDevice() throws Exception {
         enrollClinician();
         ProvisionedDevice bed = device();
         expect(OK, bed.run("report-version", "2.4.1"));
         Api.as(Api.admin()).get("/api/v1/devices/" + bed.id()).then().statusCode(200)
-                .body("softwareVersion", org.hamcrest.Matchers.equalTo("2.4.1"))
-                .body("provisioned", org.hamcrest.Matchers.equalTo(true));
+                .body("softwareVersion", equalTo("2.4.1"))
+                .body("provisioned", equalTo(true));
 
         CliResult auth = authenticate(bed, CLINICIAN_PROBE);
         expect(OK, auth);
         assertThat(auth.stderr() + auth.stdout(), containsString("patient/*.read"));
-        assertTrue(Files.isRegularFile(bed.cli().tokenFile()), "the CLI keeps the token in its owner-only file");
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(bed.cli().tokenFile()),
+                "the CLI keeps the token in an owner-only file");
 
         CliResult verified = bed.run("verify", "--online");
         expect(OK, verified);
