@@ -67,6 +67,7 @@ export function close() {
   $('consent-form').reset();
   $('consent-form').hidden = true;
   $('consent-given').hidden = true;
+  $('consent-unknown').hidden = true;
   $('capture-panel').hidden = true;
   for (const id of ['delete-face', 'delete-fingerprints', 'delete-biometrics']) {
     $(id).hidden = true;
@@ -155,12 +156,14 @@ async function renderConsent() {
     $('consent-given-text').textContent = `Consent recorded ${formatTime(consent.recordedAt)} by ${consent.recordedBy || 'unknown'}`
       + ` (consent text version ${consent.textVersion}).`;
     $('consent-given').hidden = false;
+    $('consent-unknown').hidden = true;
     $('consent-form').hidden = true;
     $('capture-panel').hidden = false;
     return;
   }
   $('consent-given').hidden = true;
   hideCapture();
+  $('consent-unknown').hidden = state !== null;
   if (!state) {
     $('consent-form').hidden = true;
     return;
