@@ -1,0 +1,107 @@
+package org.careid.biometric;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.careid.audit.AuditEvent;
+import org.careid.identity.Caller;
+import org.careid.identity.StaffService;
+import org.careid.web.ApiException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Biometric consent and erasure: no capture without recorded consent, and withdrawing consent
+ * erases every biometric the person has.
+ */
+@ApplicationScoped
+public class ConsentService {
+    public record ConsentText(String version, String text) {}
+
+    public record ConsentView(UUID staffId, String textVersion, Instant recordedAt, String recordedBy) {
+        static ConsentView of(BiometricConsent c) {
+            return new ConsentView(c.staffId, c.textVersion, c.recordedAt, c.recordedBy);
+        }
+    }
+
+    @ConfigProperty(name = "careid.consent.text-version", defaultValue = "2026-11")
+    String textVersion;
+    @ConfigProperty(name = "careid.consent.text")
+    String text;
+    @Inject
+    Caller caller;
+    @Inject
+    StaffService staff;
+    @Inject
+    Event<BiometricsErased> erased;
+    @Inject
+    Instance<EnrollmentSource> sources;
+
+    public ConsentText text() {
+        return new ConsentText(textVersion, text);
+    }
+
+    @Transactional
+    public ConsentView record(UUID staffId, String presentedVersion) {
+        staff.require(staffId);
+        if (!textVersion.equals(presentedVersion)) {
+            throw ApiException.conflict("Consent was shown for text version " + presentedVersion
+                    + " but the current version is " + textVersion + "; show the current text");
+        }
+        BiometricConsent c = BiometricConsent.findById(staffId);
+        if (c == null) {
+            c = new BiometricConsent();
+            c.staffId = staffId;
+            c.persist();
+        }
+        c.textVersion = textVersion;
+        c.recordedAt = Instant.now();
+        c.recordedBy = caller.id();
+        caller.audit(AuditEvent.of("BIOMETRIC_CONSENT_RECORDED", AuditEvent.Outcome.SUCCESS).target("STAFF", staffId)
+                .detail("textVersion", textVersion));
+        return ConsentView.of(c);
+    }
+
+    @Transactional
+    public void withdraw(UUID staffId) {
+        staff.require(staffId);
+        BiometricConsent.deleteById(staffId);
+        erased.fire(new BiometricsErased(staffId, "consent withdrawn"));
+        caller.audit(AuditEvent.of("BIOMETRIC_CONSENT_WITHDRAWN", AuditEvent.Outcome.SUCCESS).target("STAFF", staffId));
+    }
+
+    /** Erases every biometric of the person, keeping the consent record. */
+    @Transactional
+    public void eraseAll(UUID staffId) {
+        staff.require(staffId);
+        erased.fire(new BiometricsErased(staffId, "erased by operator"));
+        caller.audit(AuditEvent.of("BIOMETRICS_ERASED", AuditEvent.Outcome.SUCCESS).target("STAFF", staffId));
+    }
+
+    /** Refuses a capture for a person without recorded consent (409). */
+    public void requireConsent(UUID staffId) {
+        staff.require(staffId);
+        if (BiometricConsent.findById(staffId) == null) {
+            throw new ApiException(409, "Consent required", "Record the person's biometric consent before any capture");
+        }
+    }
+
+    @Transactional
+    public Map<String, Object> summary(UUID staffId) {
+        staff.require(staffId);
+        Map<String, Object> view = new LinkedHashMap<>();
+        BiometricConsent c = BiometricConsent.findById(staffId);
+        view.put("consent", c == null ? null : ConsentView.of(c));
+        for (EnrollmentSource source : sources) {
+            view.put(source.modality(), source.summary(staffId));
+        }
+        return view;
+    }
+}

@@ -1,0 +1,26 @@
+package org.careid.biometric;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One biometric factor's result at a device, modality-independent, for the authentication flow.
+ *
+ * @param modality    "face" or "fpt" (the {@code amr} value)
+ * @param staffId     whom the sample matched (null when it matched nobody)
+ * @param matched     the score reached this modality's threshold for the attempt (1:1 or 1:N)
+ * @param score       the raw score (cosine for faces, SourceAFIS score for fingerprints)
+ * @param threshold   the threshold it was compared with
+ * @param strength    evidence on a common scale: the estimated -log10 false-match rate at this
+ *                    score, from the modality's measured impostor distribution (0 = no evidence)
+ * @param failure     why it did not match (for the audit; never shown to the caller), or null
+ * @param secondFactorRequired the sample cannot authenticate alone (e.g. a masked face)
+ * @param timingsMs   stage timings for the audit and metrics
+ */
+public record MatchOutcome(String modality, UUID staffId, boolean matched, double score, double threshold,
+                           double strength, String failure, boolean secondFactorRequired, Map<String, Double> timingsMs) {
+
+    public static MatchOutcome unusable(String modality, String failure, boolean secondFactorRequired, Map<String, Double> timingsMs) {
+        return new MatchOutcome(modality, null, false, 0, Double.NaN, 0, failure, secondFactorRequired, timingsMs);
+    }
+}
