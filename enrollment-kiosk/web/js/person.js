@@ -1,6 +1,7 @@
 // One staff member: details and editing, enrollment state, consent and its withdrawal.
 // The capture panel only appears once consent is recorded (no consent, no capture).
 import { api } from './http.js';
+import { describeActor } from './session.js';
 import { $, el, announce, showError, clearMessages, showView, confirmAction, formatTime } from './ui.js';
 import { parseScopes, validate } from './staff.js';
 import { fingerName } from './guidance.js';
@@ -130,7 +131,7 @@ function renderState() {
   if (state.face && state.face.samples > 0) {
     items.push(el('li', { 'data-modality': 'face' },
       `Face: ${state.face.samples} sample${state.face.samples === 1 ? '' : 's'}, enrolled ${formatTime(state.face.enrolledAt)}`
-      + ` by ${state.face.enrolledBy || 'unknown'}`));
+      + ` by ${describeActor(state.face.enrolledBy)}`));
   } else {
     items.push(el('li', { 'data-modality': 'face' }, 'Face: not enrolled'));
   }
@@ -141,7 +142,7 @@ function renderState() {
   for (const f of fingers) {
     items.push(el('li', { 'data-modality': 'fingerprint', 'data-finger': f.finger },
       `Fingerprint, ${fingerName(f.finger)} (${f.finger}): ${f.impressions} impressions, enrolled ${formatTime(f.enrolledAt)}`
-      + ` by ${f.enrolledBy || 'unknown'}`));
+      + ` by ${describeActor(f.enrolledBy)}`));
   }
   $('state-body').replaceChildren(el('ul', { class: 'state-list', id: 'state-list' }, items));
   const hasFace = Boolean(state.face && state.face.samples > 0);
@@ -153,7 +154,7 @@ function renderState() {
 async function renderConsent() {
   const consent = state ? state.consent : null;
   if (consent) {
-    $('consent-given-text').textContent = `Consent recorded ${formatTime(consent.recordedAt)} by ${consent.recordedBy || 'unknown'}`
+    $('consent-given-text').textContent = `Consent recorded ${formatTime(consent.recordedAt)} by ${describeActor(consent.recordedBy)}`
       + ` (consent text version ${consent.textVersion}).`;
     $('consent-given').hidden = false;
     $('consent-unknown').hidden = true;

@@ -39,6 +39,28 @@ export function username() {
   return current ? current.username : null;
 }
 
+/** The operator's id (the token's subject), to recognise their own entries in the records. */
+export function operatorId() {
+  return current ? current.operatorId : null;
+}
+
+/** Who did something, in words: "you (name)" for this operator, else the id the server gave. */
+export function describeActor(actorId) {
+  if (!actorId) {
+    return 'unknown operator';
+  }
+  return current && actorId === current.operatorId ? `you (${current.username})` : `operator ${actorId}`;
+}
+
+function subjectOf(jwt) {
+  try {
+    const payload = jwt.split('.')[1].replaceAll('-', '+').replaceAll('_', '/');
+    return JSON.parse(atob(payload)).sub || null;
+  } catch (e) {
+    return null;
+  }
+}
+
 export function isAdmin() {
   return role() === 'ADMIN';
 }
@@ -54,7 +76,7 @@ export function onIdleWarning(listener) {
 }
 
 export function begin({ token, username, role, expiresIn }) {
-  current = { token, username, role, expiresAt: Date.now() + expiresIn * 1000 };
+  current = { token, username, role, operatorId: subjectOf(token), expiresAt: Date.now() + expiresIn * 1000 };
   for (const type of ACTIVITY_EVENTS) {
     document.addEventListener(type, touch, { capture: true, passive: true });
   }

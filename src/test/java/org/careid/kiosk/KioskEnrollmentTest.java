@@ -89,7 +89,7 @@ class KioskEnrollmentTest {
             browser.screenshot(5, "face-enrolled");
             assertTrue(verdict.startsWith("Face enrolled"), verdict);
             String state = browser.waitForText("state-list", "Face: ");
-            assertTrue(state.matches("(?s).*Face: [3-9] samples.*by admin.*"), state);
+            assertTrue(state.matches("(?s).*Face: [3-9] samples.*by you \\(admin\\).*"), state);
             browser.screenshot(6, "enrollment-state");
             browser.assertNoConsoleErrors();
         }
@@ -138,7 +138,7 @@ class KioskEnrollmentTest {
             assertTrue(verdict.contains("Right index finger enrolled with 3 impressions"), verdict);
             assertEquals(3, browser.driver.findElements(By.cssSelector("#finger-result li[data-verdict='accepted']")).size());
             String state = browser.waitForText("state-list", "Fingerprint, right index finger (2): 3 impressions");
-            assertTrue(state.contains("by admin"), state);
+            assertTrue(state.contains("by you (admin)"), state);
 
             // Withdrawal of consent erases the biometrics, after a confirmation.
             browser.click("withdraw-consent");
