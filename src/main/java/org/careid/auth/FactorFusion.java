@@ -11,10 +11,11 @@ import org.careid.biometric.MatchOutcome;
  * factors were verified.
  *
  * <p>Each biometric arrives with its evidence on a common scale, {@code strength} = the estimated
- * -log10 false-match rate at its score (from that modality's measured impostor distribution).
- * For independent modalities false matches multiply, so evidence adds: the rule is the sum of
- * strengths. A single biometric is verified when it alone reaches the target
- * ({@code -log10(targetFmr)}, 4 for 1e-4). Two biometrics of the same person count as two factors
+ * -log10 false-match rate at its score (from that modality's measured impostor distribution),
+ * less log10(N) when it was found by searching N people (a 1:N search gives a stranger about N
+ * chances). For independent modalities false matches multiply, so evidence adds: the rule is the
+ * sum of strengths. A single biometric is verified when it reaches its modality's own calibrated
+ * threshold for the attempt (1:1 or 1:N, see the README's calibration tables). Two biometrics of the same person count as two factors
  * when each shows real evidence on its own ({@code >= 2}, FMR 1e-2) and together they reach the
  * target plus two decades ({@code >= 6}, combined FMR about 1e-6); a weak face and a weak finger
  * that would each be refused can therefore still authenticate together, but only as strongly as
@@ -61,7 +62,7 @@ public final class FactorFusion {
             return new Decision(who, amr, 2, fused, null);
         }
         MatchOutcome strongest = evidence.stream().max(java.util.Comparator.comparingDouble(MatchOutcome::strength)).get();
-        if (strongest.matched() && strongest.strength() >= singleTarget - 1e-9) {
+        if (strongest.matched()) {
             amr.add(strongest.modality());
             return new Decision(who, amr, 1, fused, null);
         }

@@ -20,13 +20,13 @@ import io.quarkus.panache.common.Sort;
 /** The registry of clinicians: create, find, edit, deactivate. */
 @ApplicationScoped
 public class StaffService {
-    /** Fired after a staff member is deactivated, so galleries and token caches drop them. */
-    public record StaffDeactivated(UUID staffId) {}
+    /** Fired when a staff member is (de)activated, so galleries and token caches follow at once. */
+    public record StaffStatusChanged(UUID staffId, boolean active) {}
 
     @Inject
     Caller caller;
     @Inject
-    Event<StaffDeactivated> deactivated;
+    Event<StaffStatusChanged> statusChanged;
     @Inject
     PasswordHasher hasher;
 
@@ -74,9 +74,7 @@ public class StaffService {
             s.updatedAt = Instant.now();
             caller.audit(AuditEvent.of(active ? "STAFF_ACTIVATED" : "STAFF_DEACTIVATED", AuditEvent.Outcome.SUCCESS)
                     .target("STAFF", s.id));
-            if (!active) {
-                deactivated.fire(new StaffDeactivated(s.id));
-            }
+            statusChanged.fire(new StaffStatusChanged(s.id, active));
         }
         return StaffViews.StaffView.of(s);
     }

@@ -203,7 +203,7 @@ public class Introspection {
         return v instanceof jakarta.json.JsonString s ? s.getString() : v.toString();
     }
 
-    void onStaffDeactivated(@Observes StaffService.StaffDeactivated event) {
+    void onStaffStatus(@Observes StaffService.StaffStatusChanged event) {
         cache.clear();
     }
 

@@ -1,0 +1,148 @@
+package org.careid.auth;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.careid.audit.AuditEvent;
+import org.careid.biometric.MatchOutcome;
+import org.careid.face.FaceAuthenticator;
+import org.careid.fingerprint.FingerprintAuthenticator;
+import org.careid.identity.Caller;
+import org.careid.identity.Device;
+import org.careid.token.AccessTokenIssuer;
+import org.careid.web.ApiException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The authentication flow at a bedside device: lockout check, each presented biometric scored,
+ * fusion into one decision, PIN as a second factor, the policy deciding which requested scopes the
+ * verified factors satisfy, then the device-bound token. Failures are one generic 401, counted
+ * towards lockout and audited with scores and timings, never with biometric data.
+ */
+@ApplicationScoped
+public class AuthenticationService {
+    static final String ACR_ONE_FACTOR = "urn:careid:acr:1f";
+    static final String ACR_TWO_FACTORS = "urn:careid:acr:2f";
+
+    @Inject
+    Lockout lockout;
+    @Inject
+    FaceAuthenticator faces;
+    @Inject
+    FingerprintAuthenticator fingerprints;
+    @Inject
+    PinVerifier pins;
+    @Inject
+    AuthPolicy policy;
+    @Inject
+    AccessTokenIssuer issuer;
+    @Inject
+    Caller caller;
+    @Inject
+    AuthEvents events;
+
+    public AccessTokenIssuer.Issued authenticate(AuthAttempt attempt) {
+        long started = System.nanoTime();
+        if (!attempt.hasBiometric()) {
+            throw ApiException.badRequest("Present a face or a fingerprint; a PIN is only ever a second factor");
+        }
+        if (attempt.requestedScopes().isEmpty()) {
+            throw ApiException.badRequest("scope is required");
+        }
+        List<String> lockKeys = new ArrayList<>(List.of(Lockout.deviceKey(attempt.deviceId())));
+        if (attempt.claimedStaffId() != null) {
+            lockKeys.add(Lockout.staffKey(attempt.claimedStaffId()));
+        }
+        if (lockout.isLocked(lockKeys)) {
+            fail(attempt, lockKeys, null, List.of(), "locked out", started, false);
+        }
+
+        List<MatchOutcome> outcomes = new ArrayList<>();
+        if (attempt.face() != null) {
+            outcomes.add(faces.match(attempt.face(), attempt.claimedStaffId()));
+        }
+        if (attempt.fingerprint() != null) {
+            outcomes.add(fingerprints.match(attempt.fingerprint(), attempt.dpi(), attempt.finger(), attempt.claimedStaffId()));
+        }
+        FactorFusion.Decision decision = FactorFusion.decide(outcomes, attempt.claimedStaffId(), 4.0);
+        boolean masked = outcomes.stream().anyMatch(MatchOutcome::secondFactorRequired);
+        if (!decision.authenticated()) {
+            fail(attempt, lockKeys, decision, outcomes, decision.failure(), started, masked && attempt.pin() == null);
+        }
+        UUID staffId = decision.staffId();
+        List<String> amr = new ArrayList<>(decision.amr());
+        int factors = decision.factors();
+        if (attempt.pin() != null) {
+            if (pins.verify(staffId, attempt.pin())) {
+                amr.add("pin");
+                factors = Math.min(2, factors + 1);
+            } else {
+                fail(attempt, lockKeys, decision, outcomes, "wrong or locked PIN", started, false);
+            }
+        }
+        int verified = factors;
+        String deviceType = QuarkusTransaction.requiringNew().call(() -> {
+            Device d = Device.findById(attempt.deviceId());
+            return d == null ? "unknown" : d.deviceType;
+        });
+        Set<String> satisfied = policy.satisfiedScopes(attempt.requestedScopes(), deviceType, verified);
+        if (satisfied.isEmpty()) {
+            events.record(attempt, staffId, outcomes, "no requested scope satisfied by " + verified + " factor(s)", started, false);
+            throw AuthenticationFailed.secondFactorRequired("the requested access needs two factors at this device");
+        }
+        lockout.recordSuccess(withStaff(lockKeys, staffId));
+        AccessTokenIssuer.Issued issued = issuer.issue(new AccessTokenIssuer.Grant(staffId, attempt.deviceId(),
+                attempt.requestedScopes(), amr, verified >= 2 ? ACR_TWO_FACTORS : ACR_ONE_FACTOR, satisfied));
+        events.record(attempt, staffId, outcomes, null, started, true);
+        return issued;
+    }
+
+    private void fail(AuthAttempt attempt, List<String> lockKeys, FactorFusion.Decision decision, List<MatchOutcome> outcomes,
+                      String reason, long started, boolean secondFactorRequired) {
+        if (!"locked out".equals(reason)) {
+            lockout.recordFailure(lockKeys);
+        }
+        events.record(attempt, decision == null ? null : decision.staffId(), outcomes, reason, started, false);
+        throw secondFactorRequired ? AuthenticationFailed.secondFactorRequired("the face is covered (mask); add a fingerprint or PIN")
+                : AuthenticationFailed.generic();
+    }
+
+    private static List<String> withStaff(List<String> keys, UUID staffId) {
+        List<String> all = new ArrayList<>(keys);
+        String staffKey = Lockout.staffKey(staffId);
+        if (!all.contains(staffKey)) {
+            all.add(staffKey);
+        }
+        return all;
+    }
+
+    /** The audit entry of an attempt: outcome, per-factor scores and timings, nothing biometric. */
+    static Map<String, Object> describe(List<MatchOutcome> outcomes) {
+        List<Map<String, Object>> factors = new ArrayList<>();
+        for (MatchOutcome o : outcomes) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("modality", o.modality());
+            f.put("matched", o.matched());
+            f.put("score", round(o.score()));
+            f.put("threshold", Double.isNaN(o.threshold()) ? null : round(o.threshold()));
+            f.put("strength", round(o.strength()));
+            f.put("failure", o.failure());
+            f.put("timingsMs", o.timingsMs());
+            factors.add(f);
+        }
+        return Map.of("factors", factors);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+}

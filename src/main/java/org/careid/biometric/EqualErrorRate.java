@@ -1,0 +1,5 @@
+package org.careid.biometric;
+
+/** Equal error rate and the threshold where FMR and FNMR cross. */
+public record EqualErrorRate(double rate, double threshold) {
+}

@@ -1,0 +1,31 @@
+package org.careid.face.model;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Readiness check "face-models": DOWN with the reason when a face model is missing or corrupt. */
+@Readiness
+@ApplicationScoped
+public class FaceModelsHealthCheck implements HealthCheck {
+
+    private final FaceModels models;
+
+    @Inject
+    public FaceModelsHealthCheck(FaceModels models) {
+        this.models = models;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder b = HealthCheckResponse.named("face-models")
+                .withData("dir", models.dir().toString())
+                .withData("detector", models.detectorId())
+                .withData("embedder", FaceModels.EMBEDDER_ID);
+        String failure = models.failure();
+        return failure == null ? b.up().build() : b.down().withData("reason", failure).build();
+    }
+}
