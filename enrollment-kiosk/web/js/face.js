@@ -115,7 +115,13 @@ async function tick() {
   frame.width = video.videoWidth;
   frame.height = video.videoHeight;
   frame.getContext('2d').drawImage(video, 0, 0, frame.width, frame.height);
-  const jpeg = await toJpeg(frame);
+  let jpeg;
+  try {
+    jpeg = await toJpeg(frame);
+  } catch (error) {
+    schedule();
+    return;
+  }
   const form = new FormData();
   form.append('image', jpeg, 'frame.jpg');
   let check;
