@@ -56,14 +56,17 @@ public class ConsentService {
                     + " but the current version is " + textVersion + "; show the current text");
         }
         BiometricConsent c = BiometricConsent.findById(staffId);
-        if (c == null) {
+        boolean first = c == null;
+        if (first) {
             c = new BiometricConsent();
             c.staffId = staffId;
-            c.persist();
         }
         c.textVersion = textVersion;
         c.recordedAt = Instant.now();
         c.recordedBy = caller.id();
+        if (first) {
+            c.persist();
+        }
         caller.audit(AuditEvent.of("BIOMETRIC_CONSENT_RECORDED", AuditEvent.Outcome.SUCCESS).target("STAFF", staffId)
                 .detail("textVersion", textVersion));
         return ConsentView.of(c);

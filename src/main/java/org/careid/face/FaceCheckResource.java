@@ -1,0 +1,48 @@
+package org.careid.face;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+
+import org.careid.biometric.Uploads;
+import org.careid.face.detect.DetectedFace;
+import org.careid.face.quality.QualityIssue;
+import org.careid.identity.Roles;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Live quality guidance for one camera frame, at the kiosk and at devices. */
+@Path("/api/v1/faces/check")
+@Tag(name = "Faces")
+public class FaceCheckResource {
+    @Inject
+    FacePipeline pipeline;
+
+    public record Box(int x, int y, int width, int height) {}
+
+    public record Quality(double score, boolean acceptable, List<String> reasons) {}
+
+    public record Check(int faceCount, Box box, Quality quality, int imageWidth, int imageHeight) {}
+
+    /** Quality verdict and face box for one frame: live guidance at the kiosk and at devices. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.ENROLLER, Roles.ADMIN, Roles.DEVICE})
+    public Check check(@RestForm("image") FileUpload image) {
+        FaceAnalysis a = pipeline.analyze(Uploads.bytes(image, "image"), FacePurpose.ENROLLMENT);
+        DetectedFace f = a.chosen();
+        Box box = f == null ? null : new Box((int) Math.round(f.x()), (int) Math.round(f.y()), (int) Math.round(f.width()), (int) Math.round(f.height()));
+        List<String> reasons = a.quality().issues().stream().map(QualityIssue::name).sorted().toList();
+        return new Check(a.faceCount(), box, new Quality(round(a.quality().score()), a.accepted(), reasons), a.imageWidth(), a.imageHeight());
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,52 @@
+package org.careid.face;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.careid.biometric.Uploads;
+import org.careid.face.detect.DetectedFace;
+import org.careid.face.quality.QualityIssue;
+import org.careid.identity.Roles;
+import org.careid.web.ApiException;
+import org.careid.web.Problem;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/api/v1/staff/{id}/faces")
+@Tag(name = "Faces", description = "Face enrollment")
+public class FaceResource {
+    @Inject
+    FaceService faces;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.ENROLLER, Roles.ADMIN})
+    public FaceService.EnrollmentView enroll(@PathParam("id") UUID staffId, @RestForm("images") List<FileUpload> images) {
+        return faces.enroll(staffId, Uploads.allBytes(images, "images"));
+    }
+
+    @DELETE
+    @RolesAllowed({Roles.ENROLLER, Roles.ADMIN})
+    public Response delete(@PathParam("id") UUID staffId) {
+        faces.delete(staffId);
+        return Response.noContent().build();
+    }
+
+    static ApiException field(String name, String message) {
+        return new ApiException(new Problem("about:blank", "Validation failed", 400, name + ": " + message,
+                List.of(new Problem.Violation(name, message)), Map.of()));
+    }
+
+}

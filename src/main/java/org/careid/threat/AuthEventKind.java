@@ -1,0 +1,19 @@
+package org.careid.threat;
+
+/** What happened. The auth, token and identity services report these to {@link ThreatMonitor}. */
+public enum AuthEventKind {
+    /** A person was authenticated at a device (a token was issued). */
+    AUTH_SUCCESS,
+    /** An authentication attempt at a device was refused. */
+    AUTH_FAILURE,
+    /** An identity or a device was locked out after too many failures. */
+    LOCKOUT,
+    /** A token was introspected successfully (normal use). */
+    TOKEN_INTROSPECTED,
+    /** A token was misused; {@link AuthEventRecord#misuse()} says how. */
+    TOKEN_MISUSE,
+    /** A device reported its software version ({@link AuthEventRecord#softwareVersion()}). */
+    DEVICE_VERSION_REPORTED,
+    /** Emergency (break-glass) access was granted. */
+    BREAK_GLASS
+}

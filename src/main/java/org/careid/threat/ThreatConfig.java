@@ -1,0 +1,249 @@
+package org.careid.threat;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All threat-detection settings ({@code careid.threat.*}). The defaults are derived in
+ * docs/THREATS.md; a hospital edits mainly the ward map and the automatic responses.
+ */
+@ConfigMapping(prefix = "careid.threat")
+public interface ThreatConfig {
+
+    /** Turns the whole monitor off (events are then dropped). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Events waiting for the detection worker; beyond it events are dropped and counted. */
+    @WithDefault("20000")
+    int queueCapacity();
+
+    /** Ward locations on the site plan, keyed by the ward name used in the device registry. */
+    Map<String, WardLocation> wards();
+
+    Burst burst();
+
+    Travel travel();
+
+    Behaviour behaviour();
+
+    Probing probing();
+
+    TokenMisuse token();
+
+    Posture posture();
+
+    Webhook webhook();
+
+    /**
+     * Automatic responses per detector name: {@code none}, {@code suspend-device}, {@code step-up},
+     * {@code revoke-tokens}, or a comma-separated combination.
+     */
+    Map<String, String> response();
+
+    /** How long a step-up (two factors required) response lasts. */
+    @WithDefault("8H")
+    Duration stepUpDuration();
+
+    /** A ward's position in metres on the site plan, and its floor. */
+    interface WardLocation {
+        double x();
+
+        double y();
+
+        @WithDefault("0")
+        int floor();
+    }
+
+    interface Burst {
+        /** Short sliding window over which failures are counted (fast brute force). */
+        @WithDefault("10M")
+        Duration window();
+
+        /** Long sliding window, tested the same way (slow, spread-out brute force). */
+        @WithDefault("1H")
+        Duration longWindow();
+
+        /** Poisson tail probability below which a count is "far above baseline". */
+        @WithDefault("1e-6")
+        double alpha();
+
+        /** Never alert below this many failures in a window, whatever the baseline. */
+        @WithDefault("6")
+        int minFailures();
+
+        /** Prior failure rate per hour for a device or person without history. */
+        @WithDefault("1.0")
+        double priorFailuresPerHour();
+
+        /** Weight of that prior, as hours of observation. */
+        @WithDefault("8H")
+        Duration priorWeight();
+
+        /** Half-life of the learned baseline. */
+        @WithDefault("7D")
+        Duration baselineHalfLife();
+
+        /** No second alert for the same subject within this time. */
+        @WithDefault("30M")
+        Duration cooldown();
+    }
+
+    interface Travel {
+        /** Average walking speed along corridors (metres per second). */
+        @WithDefault("1.3")
+        double walkingSpeedMps();
+
+        /** Time to change one floor (stairs or lift), seconds. */
+        @WithDefault("40")
+        double secondsPerFloor();
+
+        /** Fraction of the walking time that is still possible (running, lifts waiting). */
+        @WithDefault("0.5")
+        double minFraction();
+
+        /** Allowance for clock differences between devices. */
+        @WithDefault("5S")
+        Duration clockTolerance();
+    }
+
+    interface Behaviour {
+        /** Persons with fewer recorded successful authentications get no model (cold start). */
+        @WithDefault("40")
+        int minEvents();
+
+        /** Most recent events per person used for training. */
+        @WithDefault("600")
+        int maxTrainingEvents();
+
+        /** History read from the event store for training. */
+        @WithDefault("42D")
+        Duration history();
+
+        /** One-class SVM nu: upper bound on the fraction of training events outside the boundary. */
+        @WithDefault("0.01")
+        double nu();
+
+        /**
+         * Radius of the hour-of-day circle in the feature space. 0.5 makes a twelve-hour shift change
+         * alone (common: rotas, swaps) count for much less than one new ward, device type, modality
+         * or scope.
+         */
+        @WithDefault("0.5")
+        double hourWeight();
+
+        /**
+         * RBF kernel gamma. One changed attribute (another ward, device type or modality) moves an
+         * event by squared distance 8, two by 16. gamma = 0.08 keeps one change inside the margin
+         * (exp(-8 gamma) = 0.53 > 0.5) and puts two outside (exp(-16 gamma) = 0.28); the admissible
+         * range is ln2/16 < gamma <= ln2/8 (docs/THREATS.md).
+         */
+        @WithDefault("0.08")
+        double gamma();
+
+        /**
+         * An event is anomalous when its decision value, relative to the model's offset, is below
+         * minus this (0.5: less than half the similarity to the person's history that the learned
+         * boundary requires).
+         */
+        @WithDefault("0.5")
+        double anomalyMargin();
+
+        /** Anomalous events of one person within the window needed for an alert. */
+        @WithDefault("1")
+        int minAnomalousEvents();
+
+        @WithDefault("8H")
+        Duration window();
+
+        @WithDefault("12H")
+        Duration cooldown();
+
+        /** Cron-like interval for retraining, read by the Quarkus scheduler. */
+        @WithName("retrain-every")
+        @WithDefault("6h")
+        String retrainEvery();
+
+        /** How long recorded events are kept for training. */
+        @WithDefault("90D")
+        Duration retention();
+    }
+
+    interface Probing {
+        /** A failure counts as near-threshold when score >= threshold * (1 - nearFraction). */
+        @WithDefault("0.15")
+        double nearFraction();
+
+        @WithDefault("4")
+        int minNearMisses();
+
+        @WithDefault("2H")
+        Duration window();
+
+        /** A near miss followed by a success of that person at that device within this is a retry. */
+        @WithDefault("3M")
+        Duration retryGrace();
+
+        @WithDefault("2H")
+        Duration cooldown();
+    }
+
+    interface TokenMisuse {
+        /** Revoked-token uses and failed proofs per device needed (benign one-offs happen). */
+        @WithDefault("2")
+        int repeatCount();
+
+        @WithDefault("10M")
+        Duration window();
+
+        @WithDefault("30M")
+        Duration cooldown();
+    }
+
+    interface Posture {
+        /** Lowest acceptable device software version (dotted numbers); unset = no check. */
+        Optional<String> minVersion();
+
+        @WithDefault("30M")
+        Duration window();
+
+        /** A device is "failing" with at least this many failures and no success within the window. */
+        @WithDefault("3")
+        int deviceFailures();
+
+        /** Failing devices of one ward needed, at least. */
+        @WithDefault("3")
+        int wardMinDevices();
+
+        /** ...and at least this fraction of the ward's devices used within the window. */
+        @WithDefault("0.5")
+        double wardFraction();
+
+        @WithDefault("1H")
+        Duration cooldown();
+    }
+
+    interface Webhook {
+        /** Where alerts are POSTed as JSON; unset = no webhook. */
+        Optional<String> url();
+
+        @WithDefault("6")
+        int maxAttempts();
+
+        @WithDefault("1S")
+        Duration initialBackoff();
+
+        @WithDefault("60S")
+        Duration maxBackoff();
+
+        @WithDefault("5S")
+        Duration timeout();
+
+        @WithDefault("1000")
+        int queueCapacity();
+    }
+}

@@ -1,0 +1,72 @@
+package org.careid.threat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.careid.threat.detect.BehaviourAnomalyDetector;
+import org.careid.threat.detect.BehaviourTrainer;
+import org.careid.threat.detect.BreakGlassUseDetector;
+import org.careid.threat.detect.Detector;
+import org.careid.threat.detect.DevicePostureDetector;
+import org.careid.threat.detect.FailureBurstDetector;
+import org.careid.threat.detect.ImpossibleTravelDetector;
+import org.careid.threat.detect.NearThresholdProbingDetector;
+import org.careid.threat.detect.TokenMisuseDetector;
+import org.careid.threat.detect.WardMap;
+
+/**
+ * The set of detectors built from one configuration, fed events in time order. Not thread-safe: the
+ * server runs it on the monitor's single worker thread, the simulator on its own thread. Both use
+ * this class, so the evaluation measures exactly what the server runs.
+ */
+public final class ThreatDetectionEngine {
+    private final List<Detector> detectors;
+    private final BehaviourAnomalyDetector behaviour;
+    private final BehaviourTrainer trainer;
+    private final WardMap wardMap;
+
+    public ThreatDetectionEngine(ThreatConfig config) {
+        this.wardMap = new WardMap(config.wards(), config.travel());
+        this.behaviour = new BehaviourAnomalyDetector(config.behaviour());
+        this.trainer = new BehaviourTrainer(config.behaviour());
+        this.detectors = List.of(
+                new FailureBurstDetector(config.burst()),
+                new ImpossibleTravelDetector(wardMap),
+                behaviour,
+                new NearThresholdProbingDetector(config.probing()),
+                new TokenMisuseDetector(config.token()),
+                new DevicePostureDetector(config.posture()),
+                new BreakGlassUseDetector());
+    }
+
+    public List<ThreatAlert> process(AuthEventRecord event) {
+        List<ThreatAlert> out = new ArrayList<>();
+        for (Detector d : detectors) {
+            out.addAll(d.onEvent(event));
+        }
+        return out;
+    }
+
+    public List<ThreatAlert> tick(Instant now) {
+        List<ThreatAlert> out = new ArrayList<>();
+        for (Detector d : detectors) {
+            out.addAll(d.onTick(now));
+        }
+        return out;
+    }
+
+    /** Retrains the behaviour models from recorded history and installs them (thread-safe). */
+    public int retrainBehaviour(java.util.Collection<AuthEventRecord> history, Instant now) {
+        var generation = trainer.train(history, now);
+        behaviour.install(generation);
+        return generation.personCount();
+    }
+
+    public List<String> detectorNames() {
+        return detectors.stream().map(Detector::name).toList();
+    }
+
+    public WardMap wardMap() {
+        return wardMap;
+    }
+}

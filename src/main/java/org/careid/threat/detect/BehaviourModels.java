@@ -1,0 +1,58 @@
+package org.careid.threat.detect;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import org.careid.threat.AuthEventRecord;
+import org.tribuo.common.libsvm.LibSVMModel;
+import org.tribuo.anomaly.Event;
+
+/**
+ * One trained generation of per-person behaviour models (Tribuo one-class SVMs) with the feature
+ * vocabulary they were trained on. Immutable; the detector swaps whole generations on retraining.
+ */
+public final class BehaviourModels {
+    private final BehaviourFeatures features;
+    private final Map<UUID, LibSVMModel<Event>> perPerson;
+    private final Instant trainedAt;
+
+    BehaviourModels(BehaviourFeatures features, Map<UUID, LibSVMModel<Event>> perPerson, Instant trainedAt) {
+        this.features = features;
+        this.perPerson = Map.copyOf(perPerson);
+        this.trainedAt = trainedAt;
+    }
+
+    public static BehaviourModels empty() {
+        return new BehaviourModels(null, Map.of(), Instant.EPOCH);
+    }
+
+    public int personCount() {
+        return perPerson.size();
+    }
+
+    public Instant trainedAt() {
+        return trainedAt;
+    }
+
+    /**
+     * The one-class SVM decision value of the event for its person, divided by the model's offset
+     * rho: 0 is the learned boundary, -1 means no similarity at all to the person's history, -0.5
+     * means half the similarity the boundary requires. Scale-free, so one threshold fits everyone.
+     * Empty when the person has no model (cold start).
+     */
+    public OptionalDouble score(AuthEventRecord e) {
+        LibSVMModel<Event> model = e.staffId() == null ? null : perPerson.get(e.staffId());
+        if (model == null) {
+            return OptionalDouble.empty();
+        }
+        Event out = model.predict(features.example(e)).getOutput();
+        double rho = model.getInnerModels().get(0).rho[0];
+        return OptionalDouble.of(rho > 0 ? out.getScore() / rho : out.getScore());
+    }
+
+    Optional<BehaviourFeatures> features() {
+        return Optional.ofNullable(features);
+    }
+}

@@ -1,0 +1,55 @@
+package org.careid.threat.history;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.careid.threat.AuthEventKind;
+import org.careid.threat.AuthEventRecord;
+
+/** A successful authentication kept for training the behaviour models: no scores, no biometrics. */
+@Entity
+@Table(name = "threat_event_history")
+public class RecordedAuthEvent extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "event_time")
+    public Instant time;
+    @Column(name = "staff_id")
+    public UUID staffId;
+    @Column(name = "device_id")
+    public UUID deviceId;
+    @Column(name = "device_ward")
+    public String deviceWard;
+    @Column(name = "device_type")
+    public String deviceType;
+    public String modality;
+    /** Space-separated, sorted. */
+    public String scopes;
+
+    public static RecordedAuthEvent of(AuthEventRecord e) {
+        RecordedAuthEvent r = new RecordedAuthEvent();
+        r.id = UUID.randomUUID();
+        r.time = e.time();
+        r.staffId = e.staffId();
+        r.deviceId = e.deviceId();
+        r.deviceWard = e.deviceWard();
+        r.deviceType = e.deviceType();
+        r.modality = e.modality();
+        String joined = String.join(" ", new TreeSet<>(e.scopes()));
+        r.scopes = joined.length() <= 1000 ? joined : joined.substring(0, 1000);
+        return r;
+    }
+
+    public AuthEventRecord toRecord() {
+        Set<String> s = scopes == null || scopes.isBlank() ? Set.of() : Set.of(scopes.split(" "));
+        return AuthEventRecord.builder(AuthEventKind.AUTH_SUCCESS, time).staff(staffId)
+                .device(deviceId, deviceWard, deviceType).modality(modality).scopes(s).build();
+    }
+
+}

@@ -1,0 +1,77 @@
+package org.careid.threat.detect;
+
+import static org.careid.threat.Events.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.careid.threat.AuthEventKind;
+import org.careid.threat.AuthEventRecord;
+import org.careid.threat.ThreatAlert;
+import org.careid.threat.ThreatConfig;
+import org.careid.threat.ThreatConfigLoader;
+import org.junit.jupiter.api.Test;
+
+/** Trains real Tribuo models on a made-up history of a day-shift ICU nurse. */
+class BehaviourAnomalyDetectorTest {
+    private final ThreatConfig config = ThreatConfigLoader.load(Map.of());
+    private final UUID nurse = UUID.randomUUID();
+    private final Random rnd = new Random(42);
+
+    private AuthEventRecord event(Instant t, String ward, String type, String modality, Set<String> scopes) {
+        return AuthEventRecord.builder(AuthEventKind.AUTH_SUCCESS, t).staff(nurse)
+                .device(UUID.randomUUID(), ward, type).modality(modality).scopes(scopes).build();
+    }
+
+    private BehaviourAnomalyDetector trained() {
+        List<AuthEventRecord> history = new ArrayList<>();
+        for (int day = 0; day < 20; day++) {
+            for (int i = 0; i < 15; i++) {
+                Instant t = T0.minus(Duration.ofDays(30 - day)).plusSeconds(rnd.nextInt(11 * 3600)); // 08:00-19:00
+                Set<String> scopes = rnd.nextBoolean() ? Set.of("patient/*.read") : Set.of("patient/*.read", "vitals.write");
+                history.add(event(t, rnd.nextDouble() < 0.9 ? "icu" : "surgery", "bedside",
+                        rnd.nextDouble() < 0.9 ? "face" : "fingerprint", scopes));
+            }
+        }
+        // someone else's history gives the vocabulary other wards and scopes
+        UUID other = UUID.randomUUID();
+        history.add(AuthEventRecord.builder(AuthEventKind.AUTH_SUCCESS, T0.minus(Duration.ofDays(3))).staff(other)
+                .device(UUID.randomUUID(), "maternity", "workstation").modality("face+fingerprint")
+                .scopes(Set.of("records.export", "orders.write")).build());
+        BehaviourAnomalyDetector detector = new BehaviourAnomalyDetector(config.behaviour());
+        var models = new BehaviourTrainer(config.behaviour()).train(history, T0);
+        assertEquals(1, models.personCount(), "only the nurse has enough history for a model");
+        detector.install(models);
+        return detector;
+    }
+
+    @Test
+    void outsiderUsingTheIdentityAtNightInAnotherWardAlerts() {
+        BehaviourAnomalyDetector detector = trained();
+        List<ThreatAlert> alerts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            alerts.addAll(detector.onEvent(event(T0.plus(Duration.ofHours(18)).plusSeconds(i * 900L), "maternity",
+                    "workstation", "face+fingerprint", Set.of("records.export"))));
+        }
+        assertEquals(1, alerts.size());
+        assertEquals(nurse.toString(), alerts.get(0).subjectId());
+    }
+
+    @Test
+    void anOrdinaryDayDoesNotAlert() {
+        BehaviourAnomalyDetector detector = trained();
+        List<ThreatAlert> alerts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            alerts.addAll(detector.onEvent(event(T0.plusSeconds(1800L * i), i % 5 == 0 ? "surgery" : "icu", "bedside",
+                    "face", Set.of("patient/*.read", "vitals.write"))));
+        }
+        assertTrue(alerts.isEmpty(), alerts.toString());
+    }
+}

@@ -1,0 +1,49 @@
+package org.careid.threat.detect;
+
+import static org.careid.threat.Events.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.UUID;
+import org.careid.threat.AuthEventKind;
+import org.careid.threat.AuthEventRecord;
+import org.careid.threat.Severity;
+import org.careid.threat.ThreatConfigLoader;
+import org.careid.threat.TokenMisuseKind;
+import org.junit.jupiter.api.Test;
+
+class TokenMisuseDetectorTest {
+    private final TokenMisuseDetector detector = new TokenMisuseDetector(ThreatConfigLoader.load(Map.of()).token());
+    private final UUID staff = UUID.randomUUID();
+    private final UUID device = UUID.randomUUID();
+
+    private AuthEventRecord misuse(long s, TokenMisuseKind kind) {
+        return AuthEventRecord.builder(AuthEventKind.TOKEN_MISUSE, at(s)).staff(staff)
+                .device(device, "icu", "bedside").misuse(kind).build();
+    }
+
+    @Test
+    void bindingMismatchAlertsAtOnce() {
+        var alerts = detector.onEvent(misuse(0, TokenMisuseKind.BINDING_MISMATCH));
+        assertEquals(1, alerts.size());
+        assertEquals(Severity.HIGH, alerts.get(0).severity());
+    }
+
+    @Test
+    void replayAlertsAtOnce() {
+        assertEquals(1, detector.onEvent(misuse(0, TokenMisuseKind.REPLAYED_ONE_TIME_TOKEN)).size());
+    }
+
+    @Test
+    void repeatedFailedProofsAlert() {
+        assertTrue(detector.onEvent(misuse(0, TokenMisuseKind.FAILED_PROOF_OF_POSSESSION)).isEmpty());
+        assertEquals(1, detector.onEvent(misuse(30, TokenMisuseKind.FAILED_PROOF_OF_POSSESSION)).size());
+    }
+
+    @Test
+    void singleRevokedTokenUsesHoursApartDoNotAlert() {
+        assertTrue(detector.onEvent(misuse(0, TokenMisuseKind.REVOKED_TOKEN_USE)).isEmpty());
+        assertTrue(detector.onEvent(misuse(3 * 3600, TokenMisuseKind.REVOKED_TOKEN_USE)).isEmpty());
+    }
+}
