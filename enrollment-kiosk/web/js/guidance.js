@@ -18,12 +18,20 @@ export function faceReason(code) {
   return FACE_REASONS[code] || String(code).toLowerCase().replaceAll('_', ' ');
 }
 
+// What to fix first: a person who is not in the picture cannot usefully be told to hold still.
+const PRIORITY = ['NO_FACE', 'MULTIPLE_FACES', 'FACE_CUT_OFF', 'TOO_SMALL', 'MASKED', 'POSE', 'TOO_DARK',
+  'TOO_BRIGHT', 'BLURRY', 'LOW_CONFIDENCE'];
+
 /** The most useful single instruction for the person in front of the camera. */
 export function faceGuidance(reasons) {
   if (!reasons || reasons.length === 0) {
     return 'Hold still';
   }
-  return faceReason(reasons[0]);
+  const rank = (code) => {
+    const i = PRIORITY.indexOf(code);
+    return i < 0 ? PRIORITY.length : i;
+  };
+  return faceReason([...reasons].sort((a, b) => rank(a) - rank(b))[0]);
 }
 
 const FINGER_NAMES = {

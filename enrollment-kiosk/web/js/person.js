@@ -130,7 +130,8 @@ function renderState() {
   const items = [];
   if (state.face && state.face.samples > 0) {
     items.push(el('li', { 'data-modality': 'face' },
-      `Face: ${state.face.samples} sample${state.face.samples === 1 ? '' : 's'}, enrolled ${formatTime(state.face.enrolledAt)}`
+      `Face: ${state.face.samples} sample${state.face.samples === 1 ? '' : 's'}`
+      + `${state.face.enrolled === false ? ' (not enough to enroll yet)' : ''}, last taken ${formatTime(state.face.enrolledAt)}`
       + ` by ${describeActor(state.face.enrolledBy)}`));
   } else {
     items.push(el('li', { 'data-modality': 'face' }, 'Face: not enrolled'));

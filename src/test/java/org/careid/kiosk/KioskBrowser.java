@@ -54,7 +54,7 @@ final class KioskBrowser implements AutoCloseable {
 
     /** A dataset file, or the test is skipped with a clear message. */
     static Path dataset(String relative) {
-        Path p = datasets().resolve(relative);
+        Path p = datasets().resolve(relative).toAbsolutePath().normalize();
         assumeTrue(Files.isRegularFile(p), "dataset file " + p + " absent (set careid.datasets.dir); skipping the kiosk browser test");
         return p;
     }
@@ -72,7 +72,7 @@ final class KioskBrowser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,1600", "--user-data-dir=" + profile.toAbsolutePath(),
                 "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-                "--use-file-for-fake-video-capture=" + video.toAbsolutePath());
+                "--use-file-for-fake-video-capture=" + video);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -104,6 +104,12 @@ final class KioskBrowser implements AutoCloseable {
 
     void click(String id) {
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    /** The text of the page's error box, or "" when none is shown (for assertion messages). */
+    String errorText() {
+        WebElement error = byId("error");
+        return error.isDisplayed() ? error.getText() : "";
     }
 
     void login(String username, String password) {

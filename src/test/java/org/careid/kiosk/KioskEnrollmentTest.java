@@ -79,7 +79,8 @@ class KioskEnrollmentTest {
             browser.visible("capture-panel");
 
             browser.click("face-start");
-            browser.visible("camera");
+            browser.wait.until(d -> d.findElement(By.id("camera")).isDisplayed() || d.findElement(By.id("error")).isDisplayed());
+            assertEquals("", browser.errorText(), "the camera starts");
             new WebDriverWait(browser.driver, CAPTURE_TIME).until(d -> !d.findElement(By.id("face-guidance")).getText().isBlank()
                     || !d.findElement(By.id("face-result")).getText().isBlank());
             browser.screenshot(4, "face-capture");
@@ -87,7 +88,7 @@ class KioskEnrollmentTest {
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("face-verdict")));
             String verdict = browser.byId("face-verdict").getText();
             browser.screenshot(5, "face-enrolled");
-            assertTrue(verdict.startsWith("Face enrolled"), verdict);
+            assertTrue(verdict.startsWith("Face enrolled"), verdict + " / " + browser.errorText());
             String state = browser.waitForText("state-list", "Face: ");
             assertTrue(state.matches("(?s).*Face: [3-9] samples.*by you \\(admin\\).*"), state);
             browser.screenshot(6, "enrollment-state");
@@ -135,7 +136,7 @@ class KioskEnrollmentTest {
             browser.click("finger-submit");
             String verdict = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("finger-verdict"))).getText();
             browser.screenshot(12, "fingerprint-enrolled");
-            assertTrue(verdict.contains("Right index finger enrolled with 3 impressions"), verdict);
+            assertTrue(verdict.contains("Right index finger enrolled with 3 impressions"), verdict + " / " + browser.errorText());
             assertEquals(3, browser.driver.findElements(By.cssSelector("#finger-result li[data-verdict='accepted']")).size());
             String state = browser.waitForText("state-list", "Fingerprint, right index finger (2): 3 impressions");
             assertTrue(state.contains("by you (admin)"), state);
