@@ -61,10 +61,11 @@ class KioskEnrollmentTest {
             browser.type("create-display-name", "Kiosk Clinician " + employeeId);
             browser.type("create-clinical-role", "physician");
             browser.type("create-ward", "ICU");
-            browser.type("create-scopes", "patient:read");
+            browser.type("create-scopes", "patient/*.read device:unlock");
             browser.click("create-submit");
             browser.waitForText("person-title", "Kiosk Clinician " + employeeId);
-            assertTrue(browser.byId("person-summary").getText().contains("scopes: patient:read"));
+            assertTrue(browser.byId("person-summary").getText().contains("scopes: device:unlock patient/*.read"),
+                    browser.byId("person-summary").getText());
             staffId = Api.as(Api.admin()).queryParam("q", employeeId).get("/api/v1/staff")
                     .then().statusCode(200).body("total", equalTo(1)).extract().path("items[0].id");
 
@@ -97,11 +98,15 @@ class KioskEnrollmentTest {
 
         // Through the API, at a provisioned bedside device: the same person, another photo...
         DeviceKey device = Api.provisionedDevice();
+        // (patient/*.read needs one factor at a workstation under the default policy)
         String token = Api.asDevice(device).multiPart("image", samePerson.toFile(), "image/jpeg")
-                .post("/api/v1/auth/face").then().statusCode(200).extract().path("access_token");
+                .multiPart("scope", "patient/*.read")
+                .post("/api/v1/auth/face").then().statusCode(200)
+                .body("scope", equalTo("patient/*.read")).extract().path("access_token");
         assertEquals(staffId, subjectOf(token), "the token is issued to the enrolled clinician");
         // ...and someone else is refused.
         Api.asDevice(device).multiPart("image", someoneElse.toFile(), "image/jpeg")
+                .multiPart("scope", "patient/*.read")
                 .post("/api/v1/auth/face").then().statusCode(401);
     }
 
