@@ -61,6 +61,8 @@ async function start() {
     return;
   }
   $('camera').hidden = false;
+  // On a tablet the preview is below the fold: bring it and the guidance line into view.
+  $('face-panel').scrollIntoView({ block: 'start' });
   $('face-start').hidden = true;
   $('face-stop').hidden = false;
   samples = [];
