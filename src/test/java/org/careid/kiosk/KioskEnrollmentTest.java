@@ -20,7 +20,6 @@ import org.careid.support.Api;
 import org.careid.support.DeviceKey;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -108,6 +107,35 @@ class KioskEnrollmentTest {
         Api.asDevice(device).multiPart("image", someoneElse.toFile(), "image/jpeg")
                 .multiPart("scope", "patient/*.read")
                 .post("/api/v1/auth/face").then().statusCode(401);
+
+        // The same face for another staff member is refused, and the kiosk says why in plain words.
+        String twin = Api.createStaff();
+        String version = Api.as(Api.admin()).get("/api/v1/consent/text").then().statusCode(200).extract().path("version");
+        Api.as(Api.admin()).body(Map.of("textVersion", version)).post("/api/v1/staff/" + twin + "/consent")
+                .then().statusCode(200);
+        try (KioskBrowser browser = KioskBrowser.open(kiosk)) {
+            browser.login("admin", Api.BOOTSTRAP_PASSWORD);
+            openPerson(browser, twin);
+            browser.visible("capture-panel");
+            browser.click("face-start");
+            String verdict = new WebDriverWait(browser.driver, CAPTURE_TIME)
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("face-verdict"))).getText();
+            browser.screenshot(7, "face-duplicate-refused");
+            assertTrue(verdict.contains("already enrolled for another staff member (duplicate identity)"), verdict);
+            assertTrue(browser.waitForText("state-list", "Face: not enrolled").contains("Face: not enrolled"));
+            browser.assertNoConsoleErrors(409);
+        }
+    }
+
+    /** Finds a staff member by employee id on the search screen and opens them. */
+    private static void openPerson(KioskBrowser browser, String staffId) {
+        String employeeId = Api.as(Api.admin()).get("/api/v1/staff/" + staffId).then().statusCode(200)
+                .extract().path("employeeId");
+        browser.type("search-q", employeeId);
+        browser.click("search-submit");
+        browser.wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("button[data-staff-id='" + staffId + "']"))).click();
+        browser.visible("person-view");
     }
 
     @Test
@@ -117,16 +145,10 @@ class KioskEnrollmentTest {
                 KioskBrowser.dataset("fingerprints/fvc2002_db1_b_101/101_2.tif"),
                 KioskBrowser.dataset("fingerprints/fvc2002_db1_b_101/101_3.tif"));
         String staffId = Api.createStaff();
-        String employeeId = Api.as(Api.admin()).get("/api/v1/staff/" + staffId).then().statusCode(200)
-                .extract().path("employeeId");
         try (KioskBrowser browser = KioskBrowser.open(kiosk)) {
             browser.login("admin", Api.BOOTSTRAP_PASSWORD);
-            browser.type("search-q", employeeId);
-            browser.click("search-submit");
-            WebElement open = browser.wait.until(ExpectedConditions.elementToBeClickable(
-                    By.cssSelector("button[data-staff-id='" + staffId + "']")));
-            browser.screenshot(10, "fingerprint-search");
-            open.click();
+            openPerson(browser, staffId);
+            browser.screenshot(10, "fingerprint-person");
             browser.visible("consent-form");
             browser.click("consent-agree");
             browser.click("consent-submit");
