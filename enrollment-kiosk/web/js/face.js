@@ -10,6 +10,7 @@ const CHECK_INTERVAL_MS = 300;       // a few checks a second, one at a time
 const MIN_GAP_BETWEEN_SAMPLES_MS = 400;
 const MAX_CHECK_FAILURES = 3;
 const JPEG_QUALITY = 0.92;
+const FIRST_GUIDANCE = 'Checking the picture…';
 
 let staffIdOf = () => null;
 let onEnrolled = () => {};
@@ -71,7 +72,7 @@ async function start() {
   lastGuidance = '';
   running = true;
   updateProgress();
-  setGuidance('Look at the camera', 'adjust');
+  setGuidance(FIRST_GUIDANCE, 'adjust');
   schedule();
 }
 

@@ -20,6 +20,7 @@ import org.careid.support.Api;
 import org.careid.support.DeviceKey;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -81,8 +82,12 @@ class KioskEnrollmentTest {
             browser.click("face-start");
             browser.wait.until(d -> d.findElement(By.id("camera")).isDisplayed() || d.findElement(By.id("error")).isDisplayed());
             assertEquals("", browser.errorText(), "the camera starts");
-            new WebDriverWait(browser.driver, CAPTURE_TIME).until(d -> !d.findElement(By.id("face-guidance")).getText().isBlank()
-                    || !d.findElement(By.id("face-result")).getText().isBlank());
+            // The first answer of the live check: guidance in words and the face box on the overlay.
+            new WebDriverWait(browser.driver, CAPTURE_TIME).until(d -> {
+                String guidance = d.findElement(By.id("face-guidance")).getText();
+                return !guidance.isBlank() && !guidance.startsWith("Checking")
+                        || !d.findElements(By.id("face-verdict")).isEmpty();
+            });
             browser.screenshot(4, "face-capture");
             new WebDriverWait(browser.driver, CAPTURE_TIME)
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("face-verdict")));
@@ -133,8 +138,11 @@ class KioskEnrollmentTest {
                 .extract().path("employeeId");
         browser.type("search-q", employeeId);
         browser.click("search-submit");
-        browser.wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("button[data-staff-id='" + staffId + "']"))).click();
+        // The list shown right after login may be re-rendered by this search: retry on a stale row.
+        browser.wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("button[data-staff-id='" + staffId + "']")).click();
+            return true;
+        });
         browser.visible("person-view");
     }
 
