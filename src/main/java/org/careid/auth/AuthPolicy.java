@@ -74,9 +74,11 @@ public class AuthPolicy {
             rule.id = UUID.randomUUID();
             rule.scope = request.scope();
             rule.deviceType = request.deviceType();
+            rule.requiredFactors = request.requiredFactors();
             rule.persist();
+        } else {
+            rule.requiredFactors = request.requiredFactors();
         }
-        rule.requiredFactors = request.requiredFactors();
         caller.audit(AuditEvent.of("AUTH_POLICY_SET", AuditEvent.Outcome.SUCCESS).target("AUTH_POLICY", rule.id)
                 .detail("scope", rule.scope).detail("deviceType", rule.deviceType).detail("requiredFactors", rule.requiredFactors));
         return RuleView.of(rule);
