@@ -235,6 +235,7 @@ async function enroll(images) {
     result.replaceChildren(el('p', { class: 'verdict-bad', id: 'face-verdict' }, faceRefusal(error)));
     showError(error, 'Face enrollment refused');
   }
+  result.scrollIntoView({ block: 'nearest' });
 }
 
 function faceRefusal(error) {

@@ -96,6 +96,7 @@ async function upload() {
         ? `${capitalize(fingerName(finger))} enrolled with ${answer.impressions} impressions.`
         : `${capitalize(fingerName(finger))} not enrolled: not enough good impressions. Scan the finger again.`),
       el('ol', { class: 'verdicts' }, verdicts));
+    result.scrollIntoView({ block: 'nearest' });
     if (answer.enrolled) {
       files = [];
       renderFiles();
@@ -109,6 +110,7 @@ async function upload() {
       el('p', { id: 'finger-verdict', class: 'verdict-bad' }, fingerRefusal(error, finger)),
       reasons.length ? el('ul', {}, reasons.map((r) => el('li', {}, fingerprintReason(typeof r === 'string' ? r : JSON.stringify(r))))) : '');
     showError(error, 'Fingerprint enrollment refused');
+    result.scrollIntoView({ block: 'nearest' });
   }
 }
 

@@ -96,6 +96,7 @@ class KioskEnrollmentTest {
             assertTrue(verdict.startsWith("Face enrolled"), verdict + " / " + browser.errorText());
             String state = browser.waitForText("state-list", "Face: ");
             assertTrue(state.matches("(?s).*Face: [3-9] samples.*by you \\(admin\\).*"), state);
+            browser.script("document.getElementById('state-panel').scrollIntoView()");
             browser.screenshot(6, "enrollment-state");
             browser.assertNoConsoleErrors();
         }
