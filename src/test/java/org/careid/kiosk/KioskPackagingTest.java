@@ -2,6 +2,7 @@ package org.careid.kiosk;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -20,6 +21,7 @@ class KioskPackagingTest {
                     .contentType(containsString("text/html"))
                     .header("Content-Security-Policy", containsString("script-src 'self'"))
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("Cache-Control", equalTo("no-cache"))
                     .body(containsString("<title>CareID enrollment kiosk</title>"));
         }
     }
