@@ -19,7 +19,7 @@ public class FaceGalleryHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("face-gallery").status(faces.loaded)
+        return HealthCheckResponse.named("face-gallery").status(faces.loaded())
                 .withData("templates", gallery.size()).withData("people", gallery.personCount()).build();
     }
 }

@@ -69,8 +69,12 @@ public class FaceService implements EnrollmentSource {
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
+    private volatile boolean loaded;
+
     /** True once the gallery holds every active template (readiness). */
-    volatile boolean loaded;
+    public boolean loaded() {
+        return loaded;
+    }
     @ConfigProperty(name = "careid.face.keep-photos", defaultValue = "false")
     boolean keepPhotos;
     @ConfigProperty(name = "careid.models.dir", defaultValue = "models")

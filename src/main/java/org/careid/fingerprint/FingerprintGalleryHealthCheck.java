@@ -18,7 +18,7 @@ public class FingerprintGalleryHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("fingerprint-gallery").status(fingerprints.loaded)
+        return HealthCheckResponse.named("fingerprint-gallery").status(fingerprints.loaded())
                 .withData("templates", gallery.templateCount()).withData("fingers", gallery.fingerCount()).build();
     }
 }

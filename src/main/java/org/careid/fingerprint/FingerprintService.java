@@ -63,8 +63,12 @@ public class FingerprintService implements EnrollmentSource {
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
+    private volatile boolean loaded;
+
     /** True once the gallery holds every active template (readiness). */
-    volatile boolean loaded;
+    public boolean loaded() {
+        return loaded;
+    }
     @ConfigProperty(name = "careid.fingerprint.keep-raw-images", defaultValue = "false")
     boolean keepRawImages;
 
