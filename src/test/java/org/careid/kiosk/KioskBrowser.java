@@ -29,8 +29,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A headless Chromium driving the kiosk page, with the fake camera fed from the shared still-face
- * video. Skips the test (JUnit assumption) when Chromium, chromedriver or the video are absent.
+ * A headless Chromium driving the kiosk page, with (when asked) the fake camera fed from the shared
+ * still-face video. Skips the test (JUnit assumption) when Chromium, chromedriver or the video are
+ * absent.
  */
 final class KioskBrowser implements AutoCloseable {
     static final String CAMERA_VIDEO = "video/still_face_obama_small_640x480_10fps_2s.y4m";
@@ -59,20 +60,36 @@ final class KioskBrowser implements AutoCloseable {
         return p;
     }
 
+    /** The kiosk in a browser without a camera (screens that capture nothing). */
     static KioskBrowser open(URL kiosk) throws IOException {
+        return open(kiosk, null);
+    }
+
+    /** The kiosk in a browser whose camera shows the shared still-face video. */
+    static KioskBrowser openWithCamera(URL kiosk) throws IOException {
+        requireBrowser();
+        return open(kiosk, dataset(CAMERA_VIDEO));
+    }
+
+    private static void requireBrowser() {
+        assumeTrue(firstExisting(CHROMIUM) != null, "Chromium not installed (apt-get install chromium); skipping the kiosk browser test");
+        assumeTrue(firstExisting(DRIVER) != null, "chromedriver not installed (apt-get install chromium-driver); skipping the kiosk browser test");
+    }
+
+    private static KioskBrowser open(URL kiosk, Path video) throws IOException {
+        requireBrowser();
         String chromium = firstExisting(CHROMIUM);
         String chromedriver = firstExisting(DRIVER);
-        assumeTrue(chromium != null, "Chromium not installed (apt-get install chromium); skipping the kiosk browser test");
-        assumeTrue(chromedriver != null, "chromedriver not installed (apt-get install chromium-driver); skipping the kiosk browser test");
-        Path video = dataset(CAMERA_VIDEO);
         Path profile = Files.createTempDirectory("careid-kiosk-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1600", "--user-data-dir=" + profile.toAbsolutePath(),
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-                "--use-file-for-fake-video-capture=" + video);
+                "--disable-dev-shm-usage", "--window-size=1280,1600", "--user-data-dir=" + profile.toAbsolutePath());
+        if (video != null) {
+            options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                    "--use-file-for-fake-video-capture=" + video);
+        }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

@@ -48,7 +48,7 @@ class KioskEnrollmentTest {
         Path someoneElse = KioskBrowser.dataset("faces/fr_biden/biden.jpg");
         String employeeId = "K" + UUID.randomUUID().toString().substring(0, 8);
         String staffId;
-        try (KioskBrowser browser = KioskBrowser.open(kiosk)) {
+        try (KioskBrowser browser = KioskBrowser.openWithCamera(kiosk)) {
             browser.screenshot(1, "login");
             browser.login("admin", Api.BOOTSTRAP_PASSWORD);
             assertEquals("ADMIN", browser.byId("operator-role").getText());
@@ -119,7 +119,7 @@ class KioskEnrollmentTest {
         String version = Api.as(Api.admin()).get("/api/v1/consent/text").then().statusCode(200).extract().path("version");
         Api.as(Api.admin()).body(Map.of("textVersion", version)).post("/api/v1/staff/" + twin + "/consent")
                 .then().statusCode(200);
-        try (KioskBrowser browser = KioskBrowser.open(kiosk)) {
+        try (KioskBrowser browser = KioskBrowser.openWithCamera(kiosk)) {
             browser.login("admin", Api.BOOTSTRAP_PASSWORD);
             openPerson(browser, twin);
             browser.visible("capture-panel");
