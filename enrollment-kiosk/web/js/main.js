@@ -1,0 +1,148 @@
+// The kiosk's entry point: settings, login, the idle and expiry log-off, and wiring of screens.
+import { api, onBusy } from './http.js';
+import * as session from './session.js';
+import { $, announce, showError, clearMessages, showView } from './ui.js';
+import { initStaff, applyRole, resetStaff, search } from './staff.js';
+import { initPerson, open, close, currentStaffId, refreshState, onClose } from './person.js';
+import { initFace, stop as stopCamera, resetFace } from './face.js';
+import { initFingerprint, resetFingerprint } from './fingerprint.js';
+
+const DEFAULT_IDLE_SECONDS = 300;
+const KIOSK_ROLES = ['ADMIN', 'ENROLLER'];
+
+onBusy((busy) => {
+  $('busy').hidden = !busy;
+  $('main').setAttribute('aria-busy', String(busy));
+});
+
+async function loadSettings() {
+  let seconds = DEFAULT_IDLE_SECONDS;
+  try {
+    const settings = await api('/api/v1/kiosk/settings');
+    if (settings && Number(settings.idleTimeoutSeconds) > 0) {
+      seconds = Number(settings.idleTimeoutSeconds);
+    }
+  } catch (error) {
+    // Older servers have no settings endpoint: keep the safe default.
+  }
+  session.setIdleTimeout(seconds);
+  $('idle-minutes').textContent = describeDuration(seconds);
+}
+
+function describeDuration(seconds) {
+  if (seconds % 60 === 0) {
+    const minutes = seconds / 60;
+    return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  }
+  return `${seconds} second${seconds === 1 ? '' : 's'}`;
+}
+
+async function login(event) {
+  event.preventDefault();
+  clearMessages();
+  const username = $('login-username').value.trim();
+  const password = $('login-password').value;
+  if (!username || !password) {
+    showError(new Error('Enter your username and password.'));
+    (username ? $('login-password') : $('login-username')).focus();
+    return;
+  }
+  let result;
+  try {
+    result = await api('/api/v1/operators/login', { method: 'POST', json: { username, password } });
+  } catch (error) {
+    $('login-password').value = '';
+    showError(error, 'Login failed');
+    $('login-password').focus();
+    return;
+  }
+  $('login-form').reset();
+  const role = result.role || (Array.isArray(result.roles) ? result.roles.find((r) => KIOSK_ROLES.includes(r)) : null);
+  if (!KIOSK_ROLES.includes(role)) {
+    showError(new Error('This kiosk is for enrollers and administrators only.'));
+    return;
+  }
+  session.begin({ token: result.access_token, username, role, expiresIn: Number(result.expires_in) || 900 });
+  $('operator-name').textContent = username;
+  $('operator-role').textContent = role;
+  $('session-info').hidden = false;
+  applyRole();
+  showView('staff-view');
+  announce(`Logged in as ${username} (${role}).`);
+  if (result.password_change_required) {
+    showError(new Error('Your password must be changed before long: ask an administrator or use the admin console.'));
+  }
+  search('', 0);
+}
+
+/** Everything shown for the last operator is wiped from the page, not just hidden. */
+function wipe() {
+  resetFace();
+  resetFingerprint();
+  close();
+  resetStaff();
+  $('operator-name').textContent = '';
+  $('operator-role').textContent = '';
+  $('session-info').hidden = true;
+  for (const dialog of document.querySelectorAll('dialog')) {
+    if (dialog.open) {
+      dialog.close();
+    }
+  }
+}
+
+const END_MESSAGES = {
+  logoff: 'You are logged off.',
+  idle: 'You were logged off because the kiosk was not used for a while.',
+  expired: 'Your session has ended. Please log in again.',
+};
+
+session.onEnd((reason) => {
+  wipe();
+  clearMessages();
+  showView('login-view');
+  announce(END_MESSAGES[reason] || END_MESSAGES.logoff);
+  document.body.dataset.loggedOff = reason;
+  $('login-username').focus();
+});
+
+session.onIdleWarning((secondsLeft) => {
+  const dialog = $('idle-dialog');
+  if (secondsLeft === null) {
+    if (dialog.open) {
+      dialog.close();
+    }
+    return;
+  }
+  $('idle-message').textContent = `You will be logged off in ${secondsLeft} seconds unless you continue.`;
+  if (!dialog.open) {
+    dialog.showModal();
+    $('idle-stay').focus();
+  }
+});
+
+function init() {
+  $('login-form').addEventListener('submit', login);
+  $('logoff').addEventListener('click', () => session.end('logoff'));
+  $('idle-stay').addEventListener('click', () => session.touch());
+  initStaff({ onOpen: (id) => {
+    resetFace();
+    resetFingerprint();
+    open(id);
+  } });
+  initPerson({ onBack: () => {
+    showView('staff-view');
+    search($('search-q').value.trim(), 0);
+  } });
+  onClose(stopCamera);
+  initFace({ staffId: currentStaffId, enrolled: refreshState });
+  initFingerprint({ staffId: currentStaffId, enrolled: refreshState });
+  // Nothing is kept when the tab goes away; the token lives only in this page's memory anyway.
+  window.addEventListener('pagehide', () => session.end('logoff'));
+  showView('login-view');
+  loadSettings().finally(() => {
+    document.body.dataset.ready = 'true';
+  });
+}
+
+init();

@@ -1,0 +1,180 @@
+package org.careid.kiosk;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium driving the kiosk page, with (when asked) the fake camera fed from the shared
+ * still-face video. Skips the test (JUnit assumption) when Chromium, chromedriver or the video are
+ * absent.
+ */
+final class KioskBrowser implements AutoCloseable {
+    static final String CAMERA_VIDEO = "video/still_face_obama_small_640x480_10fps_2s.y4m";
+    static final Path SCREENSHOTS = Path.of("target", "kiosk-screenshots");
+    private static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+    private static final List<String> DRIVER = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+
+    final WebDriver driver;
+    final WebDriverWait wait;
+    private final Path profile;
+
+    private KioskBrowser(WebDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    static Path datasets() {
+        return Path.of(System.getProperty("careid.datasets.dir", "../shared/datasets"));
+    }
+
+    /** A dataset file, or the test is skipped with a clear message. */
+    static Path dataset(String relative) {
+        Path p = datasets().resolve(relative).toAbsolutePath().normalize();
+        assumeTrue(Files.isRegularFile(p), "dataset file " + p + " absent (set careid.datasets.dir); skipping the kiosk browser test");
+        return p;
+    }
+
+    /** The kiosk in a browser without a camera (screens that capture nothing). */
+    static KioskBrowser open(URL kiosk) throws IOException {
+        return open(kiosk, null);
+    }
+
+    /** The kiosk in a browser whose camera shows the shared still-face video. */
+    static KioskBrowser openWithCamera(URL kiosk) throws IOException {
+        requireBrowser();
+        return open(kiosk, dataset(CAMERA_VIDEO));
+    }
+
+    private static void requireBrowser() {
+        assumeTrue(firstExisting(CHROMIUM) != null, "Chromium not installed (apt-get install chromium); skipping the kiosk browser test");
+        assumeTrue(firstExisting(DRIVER) != null, "chromedriver not installed (apt-get install chromium-driver); skipping the kiosk browser test");
+    }
+
+    private static KioskBrowser open(URL kiosk, Path video) throws IOException {
+        requireBrowser();
+        String chromium = firstExisting(CHROMIUM);
+        String chromedriver = firstExisting(DRIVER);
+        Path profile = Files.createTempDirectory("careid-kiosk-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1600", "--user-data-dir=" + profile.toAbsolutePath());
+        if (video != null) {
+            options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                    "--use-file-for-fake-video-capture=" + video);
+        }
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(chromedriver).toFile()).usingAnyFreePort().build();
+        KioskBrowser browser = new KioskBrowser(new ChromeDriver(service, options), profile);
+        browser.driver.get(kiosk.toString());
+        browser.wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        return browser;
+    }
+
+    private static String firstExisting(List<String> candidates) {
+        return candidates.stream().filter(c -> Files.isExecutable(Path.of(c))).findFirst().orElse(null);
+    }
+
+    WebElement byId(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    WebElement visible(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    void type(String id, String text) {
+        WebElement input = visible(id);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void click(String id) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    /** The text of the page's error box, or "" when none is shown (for assertion messages). */
+    String errorText() {
+        WebElement error = byId("error");
+        return error.isDisplayed() ? error.getText() : "";
+    }
+
+    void login(String username, String password) {
+        type("login-username", username);
+        type("login-password", password);
+        click("login-submit");
+        visible("staff-view");
+    }
+
+    /** Waits until an element's text contains the given words. */
+    String waitForText(String id, String words) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), words));
+        return byId(id).getText();
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Saves target/kiosk-screenshots/NN-step.png. */
+    Path screenshot(int number, String step) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path target = SCREENSHOTS.resolve(String.format("%02d-%s.png", number, step));
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    /**
+     * Asserts the browser console logged no error. Network errors for HTTP statuses the test
+     * provoked on purpose (e.g. a 403 refusal) are expected and listed in allowedStatuses.
+     */
+    void assertNoConsoleErrors(int... allowedStatuses) {
+        List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(e -> Arrays.stream(allowedStatuses).noneMatch(s -> e.getMessage().contains("status of " + s + " ")))
+                .toList();
+        assertTrue(severe.isEmpty(), "browser console errors: " + severe);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            try (var paths = Files.walk(profile)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
