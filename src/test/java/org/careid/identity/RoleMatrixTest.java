@@ -28,6 +28,9 @@ class RoleMatrixTest {
 
     record Endpoint(String method, String path, Object body, List<Who> allowed) {}
 
+    /** Body marker: the endpoint takes multipart/form-data (content negotiation precedes security). */
+    static final Object MULTIPART = new Object();
+
     private String staffId;
     private String deviceId;
     private String operatorId;
@@ -87,10 +90,10 @@ class RoleMatrixTest {
                 new Endpoint("DELETE", "/api/v1/staff/" + staffId + "/faces", null, kiosk),
                 new Endpoint("DELETE", "/api/v1/staff/" + staffId + "/fingerprints", null, kiosk),
                 new Endpoint("POST", "/api/v1/fingerprints/reextract", null, admin),
-                new Endpoint("POST", "/api/v1/faces/check", null, List.of(Who.ADMIN, Who.ENROLLER, Who.DEVICE)),
-                new Endpoint("POST", "/api/v1/auth/face", null, List.of(Who.DEVICE)),
-                new Endpoint("POST", "/api/v1/auth/fingerprint", null, List.of(Who.DEVICE)),
-                new Endpoint("POST", "/api/v1/auth", null, List.of(Who.DEVICE))));
+                new Endpoint("POST", "/api/v1/faces/check", MULTIPART, List.of(Who.ADMIN, Who.ENROLLER, Who.DEVICE)),
+                new Endpoint("POST", "/api/v1/auth/face", MULTIPART, List.of(Who.DEVICE)),
+                new Endpoint("POST", "/api/v1/auth/fingerprint", MULTIPART, List.of(Who.DEVICE)),
+                new Endpoint("POST", "/api/v1/auth", MULTIPART, List.of(Who.DEVICE))));
         return list;
     }
 
@@ -123,7 +126,9 @@ class RoleMatrixTest {
             case DEVICE -> Api.asDevice(device).contentType(ContentType.JSON);
             default -> Api.as(Api.operator(who.name()));
         };
-        if (e.body() != null) {
+        if (e.body() == MULTIPART) {
+            request = request.contentType("multipart/form-data").multiPart("scope", "patient/*.read");
+        } else if (e.body() != null) {
             request = request.body(e.body());
         }
         return request.request(e.method(), e.path()).then().extract().statusCode();
