@@ -16,6 +16,7 @@ import org.careid.face.FaceAuthenticator;
 import org.careid.fingerprint.FingerprintAuthenticator;
 import org.careid.identity.Caller;
 import org.careid.identity.Device;
+import org.careid.threat.integration.StepUpRequirements;
 import org.careid.token.AccessTokenIssuer;
 import org.careid.web.ApiException;
 
@@ -48,6 +49,8 @@ public class AuthenticationService {
     Caller caller;
     @Inject
     AuthEvents events;
+    @Inject
+    StepUpRequirements stepUps;
 
     public AccessTokenIssuer.Issued authenticate(AuthAttempt attempt) {
         long started = System.nanoTime();
@@ -93,7 +96,9 @@ public class AuthenticationService {
             Device d = Device.findById(attempt.deviceId());
             return d == null ? "unknown" : d.deviceType;
         });
-        Set<String> satisfied = policy.satisfiedScopes(attempt.requestedScopes(), deviceType, verified);
+        // Threat response "step-up": while in force, this person needs two factors for every scope.
+        Set<String> satisfied = verified < 2 && stepUps.isRequired(staffId) ? Set.of()
+                : policy.satisfiedScopes(attempt.requestedScopes(), deviceType, verified);
         if (satisfied.isEmpty()) {
             events.record(attempt, staffId, outcomes, "no requested scope satisfied by " + verified + " factor(s)", started, false);
             throw AuthenticationFailed.secondFactorRequired("the requested access needs two factors at this device");
