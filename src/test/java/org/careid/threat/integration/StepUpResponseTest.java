@@ -44,9 +44,9 @@ class StepUpResponseTest {
         Api.forgetTokens();
     }
 
-    private static ValidatableResponse fingerprint(DeviceKey device, String pin) {
-        RequestSpecification r = Api.asDevice(device).multiPart("scope", "patient/*.read")
-                .multiPart("fingerprint", "p.tif", Datasets.bytes(FINGER + "5.tif"), "image/tiff").multiPart("dpi", "500");
+    private static ValidatableResponse fingerprint(DeviceKey device, String staff, String pin) {
+        RequestSpecification r = Api.asDevice(device).multiPart("scope", "patient/*.read").multiPart("staffId", staff)
+                .multiPart("fingerprint", "p.tif", Datasets.bytes(FINGER + "4.tif"), "image/tiff").multiPart("dpi", "500");
         if (pin != null) r = r.multiPart("pin", pin);
         return r.post("/api/v1/auth").then();
     }
@@ -65,7 +65,7 @@ class StepUpResponseTest {
         DeviceKey bedside = Api.provisionedDevice("bedside", "icu");
         DeviceKey thief = Api.provisionedDevice("workstation", "radiology");
 
-        String token = fingerprint(bedside, null).statusCode(200).body("acr", equalTo("urn:careid:acr:1f"))
+        String token = fingerprint(bedside, staff, null).statusCode(200).body("acr", equalTo("urn:careid:acr:1f"))
                 .extract().path("access_token");
         introspect(thief, token).body("active", equalTo(false));
         Checks.idle(monitor);
@@ -86,12 +86,12 @@ class StepUpResponseTest {
         assertEquals("threat-monitor", Checks.audit("TOKENS_REVOKED_ALL", staff).getString("items[0].actorId"));
         assertEquals(1, Checks.audit("STEP_UP_REQUIRED", staff).getInt("total"));
         Thread.sleep(1_100); // tokens issued in the revocation's second count as revoked (iat is in seconds)
-        fingerprint(bedside, null).statusCode(401).body("second_factor_required", equalTo(true));
-        fingerprint(bedside, PIN).statusCode(200).body("acr", equalTo("urn:careid:acr:2f"));
+        fingerprint(bedside, staff, null).statusCode(401).body("second_factor_required", equalTo(true));
+        fingerprint(bedside, staff, PIN).statusCode(200).body("acr", equalTo("urn:careid:acr:2f"));
 
         // an ADMIN lifts the step-up: one factor is enough again
         Api.as(Api.admin()).post("/api/v1/threats/responses/" + stepUp.get("id") + "/reverse").then().statusCode(200);
-        fingerprint(bedside, null).statusCode(200).body("acr", equalTo("urn:careid:acr:1f"));
+        fingerprint(bedside, staff, null).statusCode(200).body("acr", equalTo("urn:careid:acr:1f"));
         assertEquals(1, Checks.audit("STEP_UP_CLEARED", staff).getInt("total"));
     }
 }
