@@ -50,6 +50,8 @@ public class AuthenticationService {
     @Inject
     AuthEvents events;
     @Inject
+    AuthMetrics metrics;
+    @Inject
     StepUpRequirements stepUps;
 
     public AccessTokenIssuer.Issued authenticate(AuthAttempt attempt) {
@@ -101,12 +103,14 @@ public class AuthenticationService {
                 : policy.satisfiedScopes(attempt.requestedScopes(), deviceType, verified);
         if (satisfied.isEmpty()) {
             events.record(attempt, staffId, outcomes, "no requested scope satisfied by " + verified + " factor(s)", started, false);
+            metrics.attempt(outcomes, attempt.pin() != null, false, started);
             throw AuthenticationFailed.secondFactorRequired("the requested access needs two factors at this device");
         }
         lockout.recordSuccess(withStaff(lockKeys, staffId));
         AccessTokenIssuer.Issued issued = issuer.issue(new AccessTokenIssuer.Grant(staffId, attempt.deviceId(),
                 attempt.requestedScopes(), amr, verified >= 2 ? ACR_TWO_FACTORS : ACR_ONE_FACTOR, satisfied));
         events.record(attempt, staffId, outcomes, null, started, true);
+        metrics.attempt(outcomes, attempt.pin() != null, true, started);
         return issued;
     }
 
@@ -116,6 +120,7 @@ public class AuthenticationService {
             lockout.recordFailure(lockKeys);
         }
         events.record(attempt, decision == null ? null : decision.staffId(), outcomes, reason, started, false);
+        metrics.attempt(outcomes, attempt.pin() != null, false, started);
         throw secondFactorRequired ? AuthenticationFailed.secondFactorRequired("the face is covered (mask); add a fingerprint or PIN")
                 : AuthenticationFailed.generic();
     }

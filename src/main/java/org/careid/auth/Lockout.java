@@ -31,6 +31,8 @@ public class Lockout {
     Duration max;
     @Inject
     AuditTrail audit;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     public static String staffKey(Object staffId) {
         return "staff:" + staffId;
@@ -52,6 +54,7 @@ public class Lockout {
         for (String key : subjectKeys) {
             Duration locked = QuarkusTransaction.requiringNew().call(() -> fail(key));
             if (locked != null) {
+                registry.counter("careid.lockouts", "subject", type(key).toLowerCase(java.util.Locale.ROOT)).increment();
                 audit.record(AuditEvent.of("LOCKOUT_STARTED", AuditEvent.Outcome.DENIED).target(type(key), id(key))
                         .detail("seconds", locked.toSeconds()));
             }

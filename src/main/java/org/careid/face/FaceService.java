@@ -18,6 +18,7 @@ import org.careid.audit.AuditEvent;
 import org.careid.biometric.BiometricsErased;
 import org.careid.biometric.ConsentService;
 import org.careid.biometric.EnrollmentSource;
+import org.careid.cluster.GallerySync;
 import org.careid.crypto.Envelope;
 import org.careid.face.gallery.FaceGallery;
 import org.careid.face.gallery.IdentificationResult;
@@ -63,6 +64,17 @@ public class FaceService implements EnrollmentSource {
     Caller caller;
     @Inject
     ConsentService consent;
+    @Inject
+    GallerySync gallerySync;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    private volatile boolean loaded;
+
+    /** True once the gallery holds every active template (readiness). */
+    public boolean loaded() {
+        return loaded;
+    }
     @ConfigProperty(name = "careid.face.keep-photos", defaultValue = "false")
     boolean keepPhotos;
     @ConfigProperty(name = "careid.models.dir", defaultValue = "models")
@@ -75,6 +87,9 @@ public class FaceService implements EnrollmentSource {
             List<EnrolledFace> rows = EnrolledFace.list("staffId in (select s.id from StaffMember s where s.active = true)");
             addToGallery(rows);
             LOG.infof("Face gallery loaded: %d templates of %d people", gallery.size(), gallery.personCount());
+            loaded = true;
+            registry.gauge("careid.gallery.templates", java.util.List.of(io.micrometer.core.instrument.Tag.of("modality", "face")),
+                    gallery, g -> g.size());
         });
     }
 
@@ -101,6 +116,9 @@ public class FaceService implements EnrollmentSource {
                 .detail("refusals", refused.stream().map(r -> r.reasons()).toList()).detail("samples", samples)
                 .detail("model", FaceModels.EMBEDDER_ID + "@" + modelVersion()));
         addToGallery(stored);
+        if (!stored.isEmpty()) {
+            gallerySync.record(staffId);
+        }
         return new EnrollmentView(stored.size(), refused, samples, samples >= SAMPLES_FOR_ENROLLMENT);
     }
 
@@ -108,19 +126,30 @@ public class FaceService implements EnrollmentSource {
     public void delete(UUID staffId) {
         long removed = EnrolledFace.delete("staffId", staffId);
         gallery.removeStaff(staffId);
+        gallerySync.record(staffId);
         caller.audit(AuditEvent.of("FACES_DELETED", AuditEvent.Outcome.SUCCESS).target("STAFF", staffId).detail("templates", removed));
     }
 
     void onErasure(@Observes BiometricsErased event) {
         EnrolledFace.delete("staffId", event.staffId());
         gallery.removeStaff(event.staffId());
+        gallerySync.record(event.staffId());
     }
 
     void onStaffStatus(@Observes(during = TransactionPhase.AFTER_SUCCESS) StaffService.StaffStatusChanged event) {
-        gallery.removeStaff(event.staffId());
-        if (event.active()) {
-            QuarkusTransaction.requiringNew().run(() -> addToGallery(EnrolledFace.list("staffId", event.staffId())));
-        }
+        reload(event.staffId());
+    }
+
+    /** Another replica (or this one) changed the person: reload them from the database. */
+    void onPersonChanged(@Observes GallerySync.PersonChanged event) {
+        reload(event.staffId());
+    }
+
+    private void reload(UUID staffId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            gallery.removeStaff(staffId);
+            addToGallery(EnrolledFace.list("staffId = ?1 and staffId in (select s.id from StaffMember s where s.active = true)", staffId));
+        });
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.careid.audit.AuditEvent;
 import org.careid.biometric.BiometricsErased;
 import org.careid.biometric.ConsentService;
 import org.careid.biometric.EnrollmentSource;
+import org.careid.cluster.GallerySync;
 import org.careid.crypto.Envelope;
 import org.careid.identity.Caller;
 import org.careid.identity.StaffService;
@@ -57,6 +58,17 @@ public class FingerprintService implements EnrollmentSource {
     Caller caller;
     @Inject
     ConsentService consent;
+    @Inject
+    GallerySync gallerySync;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    private volatile boolean loaded;
+
+    /** True once the gallery holds every active template (readiness). */
+    public boolean loaded() {
+        return loaded;
+    }
     @ConfigProperty(name = "careid.fingerprint.keep-raw-images", defaultValue = "false")
     boolean keepRawImages;
 
@@ -72,6 +84,9 @@ public class FingerprintService implements EnrollmentSource {
             }
             gallery.addAll(entries);
             LOG.infof("Fingerprint gallery loaded: %d templates", entries.size());
+            loaded = true;
+            registry.gauge("careid.gallery.templates", java.util.List.of(io.micrometer.core.instrument.Tag.of("modality", "fpt")),
+                    gallery, g -> g.templateCount());
         });
     }
 
@@ -139,6 +154,7 @@ public class FingerprintService implements EnrollmentSource {
     public void delete(UUID staffId) {
         long removed = EnrolledFingerprint.delete("staffId", staffId);
         gallery.removeStaff(staffId, 0);
+        gallerySync.record(staffId);
         caller.audit(AuditEvent.of("FINGERPRINTS_DELETED", AuditEvent.Outcome.SUCCESS).target("STAFF", staffId)
                 .detail("templates", removed));
     }
@@ -146,13 +162,24 @@ public class FingerprintService implements EnrollmentSource {
     void onErasure(@Observes BiometricsErased event) {
         EnrolledFingerprint.delete("staffId", event.staffId());
         gallery.removeStaff(event.staffId(), 0);
+        gallerySync.record(event.staffId());
     }
 
     void onStaffStatus(@Observes(during = TransactionPhase.AFTER_SUCCESS) StaffService.StaffStatusChanged event) {
-        gallery.removeStaff(event.staffId(), 0);
-        if (event.active()) {
-            QuarkusTransaction.requiringNew().run(() -> addToGallery(EnrolledFingerprint.list("staffId", event.staffId())));
-        }
+        reload(event.staffId());
+    }
+
+    /** Another replica (or this one) changed the person: reload them from the database. */
+    void onPersonChanged(@Observes GallerySync.PersonChanged event) {
+        reload(event.staffId());
+    }
+
+    private void reload(UUID staffId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            gallery.removeStaff(staffId, 0);
+            addToGallery(EnrolledFingerprint.list(
+                    "staffId = ?1 and staffId in (select s.id from StaffMember s where s.active = true)", staffId));
+        });
     }
 
     @Override
@@ -194,6 +221,7 @@ public class FingerprintService implements EnrollmentSource {
         }
         gallery.removeStaff(staffId, finger);
         addToGallery(rows);
+        gallerySync.record(staffId);
         caller.audit(AuditEvent.of(action, AuditEvent.Outcome.SUCCESS).target("STAFF", staffId)
                 .detail("finger", finger).detail("impressions", rows.size()).detail("dpi", dpi)
                 .detail("rawImagesKept", rawImages != null));

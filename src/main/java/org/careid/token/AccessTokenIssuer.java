@@ -61,6 +61,8 @@ public class AccessTokenIssuer {
     DeviceService devices;
     @Inject
     AuditTrail audit;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
     @ConfigProperty(name = "careid.issuer")
     String issuer;
 
@@ -119,6 +121,7 @@ public class AccessTokenIssuer {
         audit.record(AuditEvent.of("TOKEN_ISSUED", AuditEvent.Outcome.SUCCESS).actor("DEVICE", device.id)
                 .target("STAFF", staff.id).detail("jti", jti).detail("scope", scope).detail("amr", grant.amr())
                 .detail("acr", grant.acr()).detail("kid", key.kid()).detail("expiresAt", expires.toString()));
+        registry.counter("careid.tokens.issued").increment();
         return new Issued(token, "DPoP", lifetime.toSeconds(), scope, grant.amr(), grant.acr(), jti);
     }
 

@@ -71,8 +71,18 @@ public class Introspection {
     @Inject
     ThreatMonitor threats;
 
+    private final io.micrometer.core.instrument.Counter activeCounter;
+    private final io.micrometer.core.instrument.Counter inactiveCounter;
+
+    @Inject
+    Introspection(io.micrometer.core.instrument.MeterRegistry registry) {
+        activeCounter = registry.counter("careid.tokens.introspected", "active", "true");
+        inactiveCounter = registry.counter("careid.tokens.introspected", "active", "false");
+    }
+
     public Verdict introspect(String token, Presentation presentation) {
         Verdict verdict = decide(token, presentation);
+        (verdict.active() ? activeCounter : inactiveCounter).increment();
         if (!verdict.active()) {
             LOG.debugf("Token inactive: %s", verdict.failure());
             caller.audit(AuditEvent.of("TOKEN_INTROSPECTION_FAILED", AuditEvent.Outcome.DENIED)

@@ -38,7 +38,13 @@ public class JwtVerifier {
     @ConfigProperty(name = "careid.issuer")
     String issuer;
 
+    private static final int MAX_CACHED = 100_000;
+
+    private record Verified(JsonWebToken token, long expiresAtSeconds, String kid) {}
+
     private final DefaultJWTParser parser = new DefaultJWTParser();
+    /** Verifying an ES256 signature is the costly part; a given token is verified once while valid. */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final Map<String, JWTAuthContextInfo> contexts = new ConcurrentHashMap<>();
 
     public static class InvalidTokenException extends Exception {
@@ -61,6 +67,25 @@ public class JwtVerifier {
     }
 
     public JsonWebToken verify(String jwt, String expectedTyp, String expectedAudience) throws InvalidTokenException {
+        String cacheKey = expectedTyp + '|' + expectedAudience + '|' + jwt;
+        Verified hit = verified.get(cacheKey);
+        if (hit != null) {
+            // a token verifies the same way until it expires, unless its key was retired meanwhile
+            if (hit.expiresAtSeconds + settings.clockSkew().toSeconds() > java.time.Instant.now().getEpochSecond()
+                    && keyRing.verificationKey(hit.kid) != null) {
+                return hit.token;
+            }
+            verified.remove(cacheKey);
+        }
+        JsonWebToken token = verifyUncached(jwt, expectedTyp, expectedAudience);
+        if (verified.size() >= MAX_CACHED) {
+            verified.clear();
+        }
+        verified.put(cacheKey, new Verified(token, token.getExpirationTime(), header(jwt).path("kid").asText()));
+        return token;
+    }
+
+    private JsonWebToken verifyUncached(String jwt, String expectedTyp, String expectedAudience) throws InvalidTokenException {
         JsonNode header = header(jwt);
         if (!"ES256".equals(header.path("alg").asText())) {
             throw new InvalidTokenException("algorithm not allowed");

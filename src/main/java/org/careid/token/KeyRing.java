@@ -55,6 +55,8 @@ public class KeyRing {
     TokenSettings settings;
     @Inject
     AuditTrail audit;
+    @Inject
+    org.careid.cluster.ClusterLease lease;
 
     private volatile Map<String, LoadedKey> keys = Map.of();
     private volatile LoadedKey active;
@@ -109,6 +111,9 @@ public class KeyRing {
 
     @Scheduled(every = "${careid.token.key-check-interval:1h}", delayed = "1m", identity = "careid-key-rotation")
     void rotateWhenDue() {
+        if (!lease.tryAcquire("key-rotation", java.time.Duration.ofMinutes(30))) {
+            return;
+        }
         String kid = QuarkusTransaction.requiringNew().call(() -> rotateLocked("scheduled", settings.keyRotationPeriod()));
         if (kid != null) {
             reload();

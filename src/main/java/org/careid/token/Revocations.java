@@ -26,6 +26,10 @@ public class Revocations {
     Caller caller;
     @Inject
     VerifiedTokenCache cache;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+    @Inject
+    org.careid.cluster.ClusterLease lease;
 
     /** Why the token is revoked, or null. Primary-key lookups only. */
     @Transactional
@@ -57,6 +61,7 @@ public class Revocations {
             row.persist();
         }
         cache.forget(claims.jti());
+        registry.counter("careid.tokens.revoked", "kind", "token").increment();
         caller.audit(AuditEvent.of("TOKEN_REVOKED", AuditEvent.Outcome.SUCCESS).target("TOKEN", claims.jti())
                 .detail("staffId", claims.staffId().toString()).detail("deviceId", claims.deviceId().toString())
                 .detail("reason", reason));
@@ -88,6 +93,7 @@ public class Revocations {
             cutoff.expiresAt = now.plus(settings.longestTokenLife());
         }
         cache.clear();
+        registry.counter("careid.tokens.revoked", "kind", targetType.toLowerCase(java.util.Locale.ROOT)).increment();
         caller.audit(AuditEvent.of("TOKENS_REVOKED_ALL", AuditEvent.Outcome.SUCCESS).target(targetType, id)
                 .detail("reason", reason));
     }
@@ -96,6 +102,9 @@ public class Revocations {
     @Scheduled(every = "${careid.token.cleanup-interval:10m}", delayed = "1m", identity = "careid-revocation-cleanup",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeExpired() {
+        if (!lease.tryAcquire("revocation-cleanup", java.time.Duration.ofMinutes(5))) {
+            return;
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = Instant.now();
             RevokedToken.delete("expiresAt < ?1", now);

@@ -75,7 +75,22 @@ class RoleMatrixTest {
                 new Endpoint("GET", "/api/v1/resource-servers", null, admin),
                 new Endpoint("GET", "/api/v1/audit", null, audit),
                 new Endpoint("GET", "/api/v1/audit/verify", null, audit),
-                new Endpoint("GET", "/api/v1/audit/export", null, audit)));
+                new Endpoint("GET", "/api/v1/audit/export", null, audit),
+                new Endpoint("GET", "/api/v1/keys", null, admin),
+                new Endpoint("POST", "/api/v1/keys/rotate", null, admin),
+                new Endpoint("POST", "/api/v1/tokens/revoke-all", Map.of("deviceId", deviceId), admin),
+                new Endpoint("POST", "/api/v1/tokens/client-token", null, List.of()),
+                new Endpoint("GET", "/api/v1/auth/policies", null, admin),
+                new Endpoint("GET", "/api/v1/consent/text", null, operators),
+                new Endpoint("POST", "/api/v1/staff/" + staffId + "/consent", Map.of("textVersion", "2026-11"), kiosk),
+                new Endpoint("GET", "/api/v1/staff/" + staffId + "/biometrics", null, kiosk),
+                new Endpoint("DELETE", "/api/v1/staff/" + staffId + "/faces", null, kiosk),
+                new Endpoint("DELETE", "/api/v1/staff/" + staffId + "/fingerprints", null, kiosk),
+                new Endpoint("POST", "/api/v1/fingerprints/reextract", null, admin),
+                new Endpoint("POST", "/api/v1/faces/check", null, List.of(Who.ADMIN, Who.ENROLLER, Who.DEVICE)),
+                new Endpoint("POST", "/api/v1/auth/face", null, List.of(Who.DEVICE)),
+                new Endpoint("POST", "/api/v1/auth/fingerprint", null, List.of(Who.DEVICE)),
+                new Endpoint("POST", "/api/v1/auth", null, List.of(Who.DEVICE))));
         return list;
     }
 

@@ -1,0 +1,86 @@
+package org.careid.cluster;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.careid.identity.StaffService;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Keeps every replica's in-memory galleries in step with the database. Whoever changes a person's
+ * templates (or active status) records a {@link GalleryChange} in the same transaction; every
+ * replica polls the change log every {@code careid.cluster.gallery-poll} and fires
+ * {@link PersonChanged}, on which each modality reloads that person from the database. Reloading
+ * is idempotent, so a replica replaying its own change is harmless.
+ */
+@ApplicationScoped
+public class GallerySync {
+    private static final Logger LOG = Logger.getLogger(GallerySync.class);
+
+    /** Reload this person's templates (or drop them, when inactive or erased). */
+    public record PersonChanged(UUID staffId) {}
+
+    @Inject
+    Event<PersonChanged> changed;
+    @Inject
+    ClusterLease lease;
+
+    private volatile long lastSeen = -1;
+
+    void start(@Observes StartupEvent event) {
+        // Galleries load everything at start-up; only later changes need replaying.
+        lastSeen = QuarkusTransaction.requiringNew().call(() -> {
+            Long max = GalleryChange.find("select max(seq) from GalleryChange").project(Long.class).firstResult();
+            return max == null ? 0L : max;
+        });
+    }
+
+    /** Records a change; call inside the transaction that changes the templates or the status. */
+    public void record(UUID staffId) {
+        GalleryChange change = new GalleryChange();
+        change.staffId = staffId;
+        change.changedAt = Instant.now();
+        change.persist();
+    }
+
+    void onStaffStatus(@Observes StaffService.StaffStatusChanged event) {
+        record(event.staffId());
+    }
+
+    @Scheduled(every = "${careid.cluster.gallery-poll:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        if (lastSeen < 0) {
+            return;
+        }
+        List<GalleryChange> news = QuarkusTransaction.requiringNew().call(() ->
+                GalleryChange.<GalleryChange>list("seq > ?1 order by seq", lastSeen));
+        for (GalleryChange change : news) {
+            try {
+                changed.fire(new PersonChanged(change.staffId));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Reloading person %s into the galleries failed; retrying at the next poll", change.staffId);
+                return;
+            }
+            lastSeen = change.seq;
+        }
+    }
+
+    /** Drops change rows every replica has long replayed (once per cluster). */
+    @Scheduled(every = "1h", delayed = "5m")
+    void purgeOld() {
+        if (lease.tryAcquire("gallery-change-purge", java.time.Duration.ofMinutes(30))) {
+            QuarkusTransaction.requiringNew().run(() ->
+                    GalleryChange.delete("changedAt < ?1", Instant.now().minus(java.time.Duration.ofHours(1))));
+        }
+    }
+}
