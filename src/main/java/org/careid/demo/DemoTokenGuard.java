@@ -57,21 +57,22 @@ public class DemoTokenGuard {
         } catch (InvalidJwtException e) {
             throw unauthorized(e.hasExpired() ? "The access token has expired" : "The access token is not valid");
         }
+        if (proof == null) {
+            throw unauthorized("A DPoP proof of possession is required");
+        }
+        // Possession and liveness first, so a caller without the key learns nothing about scopes.
+        Introspection.Verdict verdict = introspection.introspect(token, new Introspection.Presentation(proof, method, url, false));
+        if (!verdict.active()) {
+            String failure = verdict.failure();
+            throw unauthorized(failure.contains("revoked") ? "The access token was revoked (not active)"
+                    : failure.startsWith("proof") ? "The proof of possession was not accepted" : "The access token is not active");
+        }
         Set<String> scopes = Set.of(String.valueOf(claims.getClaimValue("scope")).split(" "));
         if (!scopes.contains(scope)) {
             throw new ApiException(403, "Insufficient scope", "This action needs the scope " + scope);
         }
-        if (proof == null) {
-            throw unauthorized("A DPoP proof of possession is required");
-        }
-        Introspection.Verdict verdict = introspection.introspect(token, new Introspection.Presentation(proof, method, url, consumeOnce));
-        if (!verdict.active()) {
-            String failure = verdict.failure();
-            if ("one-time token replayed".equals(failure)) {
-                throw new ApiException(409, "Token already used", "This one-time token was already used (replay)");
-            }
-            throw unauthorized(failure.contains("revoked") ? "The access token was revoked (not active)"
-                    : failure.startsWith("proof") ? "The proof of possession was not accepted" : "The access token is not active");
+        if (consumeOnce && !introspection.consumeOnce(verdict.claims())) {
+            throw new ApiException(409, "Token already used", "This one-time token was already used (replay)");
         }
         return claims;
     }

@@ -149,12 +149,15 @@ public class Introspection {
                 return new Verdict(claims, bad);
             }
         }
-        if (presentation.consumeOnce()) {
-            if (!OneTimeIds.consume("consumed_jti", "once:" + claims.jti(), claims.expiresAt().plusSeconds(skew))) {
-                return new Verdict(claims, "one-time token replayed");
-            }
+        if (presentation.consumeOnce() && !consumeOnce(claims)) {
+            return new Verdict(claims, "one-time token replayed");
         }
         return new Verdict(claims, null);
+    }
+
+    /** Uses up a one-time token (unlock actions): true the first time, false on every replay. */
+    public boolean consumeOnce(AccessTokenClaims claims) {
+        return OneTimeIds.consume("consumed_jti", "once:" + claims.jti(), claims.expiresAt().plus(settings.clockSkew()));
     }
 
     private String liveness(AccessTokenClaims claims) {

@@ -129,8 +129,7 @@ public final class ContractServer implements AutoCloseable {
             } else if (path.startsWith("/api/v1/auth") && method.equals("POST")) {
                 authenticate(exchange, path);
             } else if (path.equals("/api/v1/tokens/introspect") && method.equals("POST")) {
-                authenticatedDevice(exchange);
-                introspect(exchange);
+                introspect(exchange, authenticatedDevice(exchange));
             } else if (path.equals("/api/v1/tokens/revoke") && method.equals("POST")) {
                 authenticatedDevice(exchange);
                 String token = form(read(exchange)).get("token");
@@ -194,10 +193,11 @@ public final class ContractServer implements AutoCloseable {
                 "scope", scope, "amr", List.of("face"), "acr", "1"));
     }
 
-    private void introspect(HttpExchange exchange) throws Exception {
+    /** Like the real server: a device asking about a token bound to another device hears "inactive". */
+    private void introspect(HttpExchange exchange, String callerDevice) throws Exception {
         String token = form(read(exchange)).get("token");
         JWTClaimsSet claims = validToken(token);
-        if (claims == null) {
+        if (claims == null || !callerDevice.equals(claims.getClaim("device_id"))) {
             json(exchange, 200, Map.of("active", false));
             return;
         }

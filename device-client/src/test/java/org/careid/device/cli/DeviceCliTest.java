@@ -239,8 +239,12 @@ class DeviceCliTest {
         assertEquals(0, device(first, "authenticate", "--face", face().toString(), "--scope", "patient/*.read").exit());
         Path stolen = dir.resolve("first.jwk.token");
 
+        // The server's introspection calls another device's token inactive: still "invalid", not "revoked".
         Run replay = device(second, "read-patient", "p-1", "--token-file", stolen.toString());
         assertEquals(ExitCodes.TOKEN_INVALID, replay.exit(), replay.all());
+        assertTrue(replay.err().contains("bound to another device's key"), replay.err());
+        Run unlock = device(second, "unlock", "--token-file", stolen.toString());
+        assertEquals(ExitCodes.TOKEN_INVALID, unlock.exit(), unlock.all());
         Run verify = device(second, "verify", "--token-file", stolen.toString());
         assertEquals(ExitCodes.TOKEN_INVALID, verify.exit(), verify.all());
         assertTrue(verify.err().contains("bound to another key"), verify.err());
