@@ -16,6 +16,7 @@ import org.careid.face.FaceAuthenticator;
 import org.careid.fingerprint.FingerprintAuthenticator;
 import org.careid.identity.Caller;
 import org.careid.identity.Device;
+import org.careid.threat.integration.StepUpRequirements;
 import org.careid.token.AccessTokenIssuer;
 import org.careid.web.ApiException;
 
@@ -50,6 +51,8 @@ public class AuthenticationService {
     AuthEvents events;
     @Inject
     AuthMetrics metrics;
+    @Inject
+    StepUpRequirements stepUps;
 
     public AccessTokenIssuer.Issued authenticate(AuthAttempt attempt) {
         long started = System.nanoTime();
@@ -95,7 +98,9 @@ public class AuthenticationService {
             Device d = Device.findById(attempt.deviceId());
             return d == null ? "unknown" : d.deviceType;
         });
-        Set<String> satisfied = policy.satisfiedScopes(attempt.requestedScopes(), deviceType, verified);
+        // Threat response "step-up": while in force, this person needs two factors for every scope.
+        Set<String> satisfied = verified < 2 && stepUps.isRequired(staffId) ? Set.of()
+                : policy.satisfiedScopes(attempt.requestedScopes(), deviceType, verified);
         if (satisfied.isEmpty()) {
             events.record(attempt, staffId, outcomes, "no requested scope satisfied by " + verified + " factor(s)", started, false);
             metrics.attempt(outcomes, attempt.pin() != null, false, started);

@@ -13,6 +13,9 @@ import jakarta.transaction.Transactional;
 
 import org.careid.audit.AuditEvent;
 import org.careid.crypto.PasswordHasher;
+import org.careid.threat.AuthEventKind;
+import org.careid.threat.AuthEventRecord;
+import org.careid.threat.ThreatMonitor;
 import org.careid.web.ApiException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,6 +44,8 @@ public class DeviceService {
     Event<DeviceStatusChanged> statusChanged;
     @Inject
     ObjectMapper json;
+    @Inject
+    ThreatMonitor threats;
     @ConfigProperty(name = "careid.devices.provisioning-code-lifetime", defaultValue = "PT15M")
     Duration codeLifetime;
 
@@ -161,6 +166,8 @@ public class DeviceService {
         caller.audit(AuditEvent.of("DEVICE_VERSION_REPORTED", meets ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.DENIED)
                 .target("DEVICE", d.id).detail("version", version).detail("previous", before)
                 .detail("meetsPolicy", meets));
+        threats.onEvent(AuthEventRecord.builder(AuthEventKind.DEVICE_VERSION_REPORTED, Instant.now())
+                .device(d.id, d.ward, d.deviceType).softwareVersion(version).build());
         return view(d);
     }
 

@@ -46,6 +46,8 @@ public class ThreatMonitor {
     EventHistoryStore history;
     @Inject
     Event<AlertRaised> raisedEvents;
+    @Inject
+    DeviceDirectory devices;
 
     private ThreatDetectionEngine engine;
     private BlockingQueue<Object> queue;
@@ -141,7 +143,8 @@ public class ThreatMonitor {
 
     private void handle(Object item) {
         List<ThreatAlert> found;
-        if (item instanceof AuthEventRecord e) {
+        if (item instanceof AuthEventRecord reported) {
+            AuthEventRecord e = devices.enrich(reported);
             history.record(e);
             found = engine.process(e);
         } else {

@@ -9,5 +9,28 @@ public enum TokenMisuseKind {
     /** A revoked token was presented. */
     REVOKED_TOKEN_USE,
     /** The proof of possession (DPoP) did not verify. */
-    FAILED_PROOF_OF_POSSESSION
+    FAILED_PROOF_OF_POSSESSION;
+
+    /**
+     * The misuse an introspection failure reason ({@code Introspection.Verdict.failure()}) stands
+     * for, or null when the reason is no misuse (expired, malformed, inactive person or device).
+     */
+    public static TokenMisuseKind fromIntrospectionFailure(String failure) {
+        if (failure == null) {
+            return null;
+        }
+        if (failure.equals("presented by a device it is not bound to")) {
+            return BINDING_MISMATCH;
+        }
+        if (failure.equals("one-time token replayed")) {
+            return REPLAYED_ONE_TIME_TOKEN;
+        }
+        if (failure.equals("token revoked") || failure.startsWith("all tokens of the")) {
+            return REVOKED_TOKEN_USE;
+        }
+        if (failure.startsWith("proof ")) {
+            return FAILED_PROOF_OF_POSSESSION;
+        }
+        return null;
+    }
 }

@@ -1,5 +1,6 @@
 package org.careid.token;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,9 +33,19 @@ import io.smallrye.jwt.build.Jwt;
 public class AccessTokenIssuer {
     /** What the authentication flow established. */
     public record Grant(UUID staffId, UUID deviceId, Set<String> requestedScopes, List<String> amr, String acr,
-                       Set<String> scopesOnlyWithin) {
+                       Set<String> scopesOnlyWithin, Duration shorterLifetime) {
+        public Grant(UUID staffId, UUID deviceId, Set<String> requestedScopes, List<String> amr, String acr,
+                     Set<String> scopesOnlyWithin) {
+            this(staffId, deviceId, requestedScopes, amr, acr, scopesOnlyWithin, null);
+        }
+
         public Grant(UUID staffId, UUID deviceId, Set<String> requestedScopes, List<String> amr, String acr) {
-            this(staffId, deviceId, requestedScopes, amr, acr, null);
+            this(staffId, deviceId, requestedScopes, amr, acr, null, null);
+        }
+
+        /** The configured lifetime, or the grant's own when shorter (emergency tokens); never longer. */
+        Duration lifetime(Duration configured) {
+            return shorterLifetime != null && shorterLifetime.compareTo(configured) < 0 ? shorterLifetime : configured;
         }
     }
 
@@ -85,7 +96,8 @@ public class AccessTokenIssuer {
     private Issued sign(StaffMember staff, Device device, Set<String> scopes, Grant grant) {
         KeyRing.LoadedKey key = keyRing.active();
         Instant now = Instant.now();
-        Instant expires = now.plus(settings.effectiveLifetime());
+        Duration lifetime = grant.lifetime(settings.effectiveLifetime());
+        Instant expires = now.plus(lifetime);
         String jti = UUID.randomUUID().toString();
         String scope = String.join(" ", scopes);
         List<String> audience = new ArrayList<>();
@@ -110,7 +122,7 @@ public class AccessTokenIssuer {
                 .target("STAFF", staff.id).detail("jti", jti).detail("scope", scope).detail("amr", grant.amr())
                 .detail("acr", grant.acr()).detail("kid", key.kid()).detail("expiresAt", expires.toString()));
         registry.counter("careid.tokens.issued").increment();
-        return new Issued(token, "DPoP", settings.effectiveLifetime().toSeconds(), scope, grant.amr(), grant.acr(), jti);
+        return new Issued(token, "DPoP", lifetime.toSeconds(), scope, grant.amr(), grant.acr(), jti);
     }
 
     private static String capitalise(String s) {

@@ -17,6 +17,10 @@ import org.careid.identity.DeviceService;
 import org.careid.identity.OneTimeIds;
 import org.careid.identity.StaffMember;
 import org.careid.identity.StaffService;
+import org.careid.threat.AuthEventKind;
+import org.careid.threat.AuthEventRecord;
+import org.careid.threat.ThreatMonitor;
+import org.careid.threat.TokenMisuseKind;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -64,6 +68,8 @@ public class Introspection {
     DeviceService devices;
     @Inject
     Caller caller;
+    @Inject
+    ThreatMonitor threats;
 
     private final io.micrometer.core.instrument.Counter activeCounter;
     private final io.micrometer.core.instrument.Counter inactiveCounter;
@@ -82,8 +88,26 @@ public class Introspection {
             caller.audit(AuditEvent.of("TOKEN_INTROSPECTION_FAILED", AuditEvent.Outcome.DENIED)
                     .target("TOKEN", verdict.claims() == null ? null : verdict.claims().jti())
                     .detail("reason", verdict.failure()));
+            reportMisuse(verdict);
         }
         return verdict;
+    }
+
+    /** Token misuse (wrong device, replay, revoked, failed proof) goes to threat detection too. */
+    private void reportMisuse(Verdict verdict) {
+        TokenMisuseKind misuse = TokenMisuseKind.fromIntrospectionFailure(verdict.failure());
+        if (misuse == null || verdict.claims() == null) {
+            return;
+        }
+        try {
+            // the presenting device: the calling device, or for a resource server the bound device
+            UUID presenter = caller.isDevice() ? caller.uuid() : verdict.claims().deviceId();
+            threats.onEvent(AuthEventRecord.builder(AuthEventKind.TOKEN_MISUSE, Instant.now())
+                    .staff(verdict.claims().staffId()).device(presenter, null, null).misuse(misuse)
+                    .outcome(misuse.name()).build());
+        } catch (RuntimeException e) {
+            LOG.warnf("token misuse not reported to threat detection: %s", e.toString());
+        }
     }
 
     private Verdict decide(String token, Presentation presentation) {

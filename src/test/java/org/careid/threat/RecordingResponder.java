@@ -1,6 +1,5 @@
 package org.careid.threat;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.time.Duration;
@@ -13,8 +12,7 @@ import org.careid.threat.response.ThreatResponder;
  * Stands in for the identity/token services' responder in the threat tests only (enabled by
  * ThreatTestProfile): records each call so the tests can check what was asked for.
  */
-@Alternative
-@Priority(1)
+@Alternative // enabled by ThreatTestProfile only: no @Priority, or it would replace the real one everywhere
 @ApplicationScoped
 public class RecordingResponder implements ThreatResponder {
     private final List<String> calls = new CopyOnWriteArrayList<>();

@@ -144,6 +144,7 @@ public class AlertService {
         return view;
     }
 
+    @Transactional // also called from the monitor's worker thread, which has no request context
     public long countUnresolved() {
         return Alert.count("status <> ?1", AlertStatus.RESOLVED);
     }

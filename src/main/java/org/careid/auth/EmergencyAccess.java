@@ -1,0 +1,150 @@
+package org.careid.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.careid.audit.AuditEvent;
+import org.careid.identity.Caller;
+import org.careid.identity.Device;
+import org.careid.identity.StaffMember;
+import org.careid.threat.AuthEventKind;
+import org.careid.threat.AuthEventRecord;
+import org.careid.threat.ThreatMonitor;
+import org.careid.threat.breakglass.BreakGlassRateLimiter;
+import org.careid.threat.breakglass.BreakGlassReason;
+import org.careid.threat.breakglass.BreakGlassReviewService;
+import org.careid.threat.breakglass.BreakGlassReviewView;
+import org.careid.token.AccessTokenIssuer;
+import org.careid.web.ApiException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Emergency (break-glass) access at a device for a clinician who cannot authenticate
+ * biometrically: staff id + PIN + a reason from the fixed list. The token carries only the
+ * emergency scope, lives briefly, and says what happened ({@code amr} pin + emergency, its own
+ * {@code acr}). Every use opens a review item an ADMIN must close and raises a HIGH alert. Refused
+ * at device types where policy disables it and beyond the per-person and per-device rate limits.
+ * A wrong PIN counts towards the PIN lockout like any other PIN attempt.
+ */
+@ApplicationScoped
+public class EmergencyAccess {
+    public static final String ACR_EMERGENCY = "urn:careid:acr:emergency";
+    static final List<String> AMR = List.of("pin", "emergency");
+    public static final int MAX_TEXT = 500;
+
+    /** What the device sends. */
+    public record Request(String staffId, String pin, String reason, String text) {}
+
+    @ConfigProperty(name = "careid.breakglass.scope", defaultValue = "patient/*.read")
+    Set<String> emergencyScope;
+    @ConfigProperty(name = "careid.breakglass.lifetime", defaultValue = "PT60S")
+    Duration lifetime;
+    @ConfigProperty(name = "careid.breakglass.disabled-device-types")
+    Optional<Set<String>> disabledDeviceTypes;
+
+    @Inject
+    PinVerifier pins;
+    @Inject
+    Lockout lockout;
+    @Inject
+    BreakGlassRateLimiter limiter;
+    @Inject
+    BreakGlassReviewService reviews;
+    @Inject
+    AccessTokenIssuer issuer;
+    @Inject
+    ThreatMonitor threats;
+    @Inject
+    Caller caller;
+
+    private record Place(String ward, String type) {}
+
+    public AccessTokenIssuer.Issued request(UUID deviceId, Request request) {
+        if (request == null) {
+            throw ApiException.badRequest("staffId, pin and reason are required");
+        }
+        UUID staffId = parseStaff(request.staffId());
+        BreakGlassReason reason = parseReason(request.reason());
+        if (request.pin() == null || request.pin().isBlank()) {
+            throw ApiException.badRequest("pin is required");
+        }
+        String text = request.text() == null || request.text().isBlank() ? null : request.text().strip();
+        if (text != null && text.length() > MAX_TEXT) {
+            throw ApiException.badRequest("text must be at most " + MAX_TEXT + " characters");
+        }
+        if (reason == BreakGlassReason.OTHER && text == null) {
+            throw ApiException.badRequest("reason OTHER needs a text");
+        }
+        Place place = QuarkusTransaction.requiringNew().call(() -> {
+            Device d = Device.findById(deviceId);
+            return d == null ? new Place(null, null) : new Place(d.ward, d.deviceType);
+        });
+        if (place.type() != null && disabledDeviceTypes.orElse(Set.of()).contains(place.type())) {
+            refuse(staffId, reason, "disabled for device type " + place.type());
+            throw new ApiException(403, "Emergency access disabled", "Emergency access is disabled at this type of device");
+        }
+        boolean pinLocked = lockout.isLocked(List.of(PinVerifier.pinKey(staffId)));
+        if (pinLocked || !pins.verify(staffId, request.pin())) {
+            caller.audit(AuditEvent.of("BREAK_GLASS_FAILED", AuditEvent.Outcome.FAILURE).target("STAFF", staffId)
+                    .detail("reason", reason.name()).detail("failure", pinLocked ? "PIN locked" : "wrong PIN"));
+            // a refusal while locked is no new guess: reported as such, like locked biometric attempts
+            report(AuthEventRecord.builder(pinLocked ? AuthEventKind.LOCKOUT : AuthEventKind.AUTH_FAILURE, Instant.now())
+                    .claimedStaff(staffId).device(deviceId, place.ward(), place.type()).modality("pin+emergency")
+                    .scopes(emergencyScope).outcome(pinLocked ? "locked" : "emergency-wrong-pin"));
+            throw AuthenticationFailed.generic();
+        }
+        if (!limiter.tryAcquire(staffId, deviceId)) {
+            refuse(staffId, reason, "rate limit reached");
+            throw new ApiException(429, "Too many emergency accesses",
+                    "Emergency access was used too often by this person or at this device; contact the security desk");
+        }
+        AccessTokenIssuer.Issued issued = issuer.issue(new AccessTokenIssuer.Grant(staffId, deviceId, emergencyScope,
+                AMR, ACR_EMERGENCY, emergencyScope, lifetime));
+        BreakGlassReviewView review = reviews.open(staffId, deviceId, place.ward(), place.type(), reason, text, issued.jti());
+        caller.audit(AuditEvent.of("BREAK_GLASS_GRANTED", AuditEvent.Outcome.SUCCESS).target("STAFF", staffId)
+                .detail("reason", reason.name()).detail("reviewId", review.id().toString())
+                .detail("jti", issued.jti()).detail("scope", issued.scope()));
+        return issued;
+    }
+
+    private void refuse(UUID staffId, BreakGlassReason reason, String why) {
+        caller.audit(AuditEvent.of("BREAK_GLASS_REFUSED", AuditEvent.Outcome.DENIED).target("STAFF", staffId)
+                .detail("reason", reason.name()).detail("refusal", why));
+    }
+
+    private void report(AuthEventRecord.Builder event) {
+        try {
+            threats.onEvent(event.build());
+        } catch (RuntimeException e) {
+            // detection must never decide whether emergency access works
+        }
+    }
+
+    private static UUID parseStaff(String staffId) {
+        if (staffId == null || staffId.isBlank()) {
+            throw ApiException.badRequest("staffId is required");
+        }
+        try {
+            return UUID.fromString(staffId.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("staffId must be a staff UUID");
+        }
+    }
+
+    private static BreakGlassReason parseReason(String reason) {
+        try {
+            return BreakGlassReason.valueOf(reason == null ? "" : reason.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("reason must be one of " + List.of(BreakGlassReason.values()));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.careid.threat.integration;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+import org.careid.threat.alert.AlertResponse;
+import org.careid.threat.response.ResponseAction;
+
+/**
+ * Whether a staff member must present two factors for every scope right now. The source of truth
+ * is the recorded automatic response itself: an applied (not reversed) STEP_UP response for the
+ * person whose period has not ended. Stored in the database, so every replica agrees, an ADMIN's
+ * reversal lifts it at once, and it ends by itself when the period runs out.
+ */
+@ApplicationScoped
+public class StepUpRequirements {
+
+    public boolean isRequired(UUID staffId) {
+        if (staffId == null) {
+            return false;
+        }
+        Instant now = Instant.now();
+        return QuarkusTransaction.requiringNew().call(() -> AlertResponse.count(
+                "action = ?1 and targetId = ?2 and outcome = ?3 and until > ?4",
+                ResponseAction.STEP_UP, staffId, AlertResponse.APPLIED, now) > 0);
+    }
+}
