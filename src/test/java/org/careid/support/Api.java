@@ -26,13 +26,21 @@ public final class Api {
                 .then().statusCode(200).extract().path("access_token");
     }
 
+    /**
+     * Cached tokens belong to one running app: a test profile restarts Quarkus on a new random port
+     * with a clean database, so the port is part of the key.
+     */
+    private static String key(String role) {
+        return role + "@" + io.restassured.RestAssured.port;
+    }
+
     /** After a signing key is retired in a test, the cached operator tokens it signed are void. */
     public static void forgetTokens() {
         TOKENS.clear();
     }
 
     public static String admin() {
-        return TOKENS.computeIfAbsent("ADMIN", r -> login("admin", BOOTSTRAP_PASSWORD));
+        return TOKENS.computeIfAbsent(key("ADMIN"), r -> login("admin", BOOTSTRAP_PASSWORD));
     }
 
     /** A token for a fresh operator of this role (ADMIN, ENROLLER, AUDITOR), cached per role. */
@@ -40,7 +48,8 @@ public final class Api {
         if ("ADMIN".equals(role)) {
             return admin();
         }
-        return TOKENS.computeIfAbsent(role, r -> {
+        return TOKENS.computeIfAbsent(key(role), k -> {
+            String r = role;
             String username = r.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
             String password = "Str0ng-" + UUID.randomUUID();
             as(admin()).body(Map.of("username", username, "role", r, "password", password))
