@@ -44,6 +44,16 @@ public class AuditTrail {
     @Inject
     AuditAppendListeners listeners;
 
+    /**
+     * Appends the event without waiting for the commit: for the high-volume events of the
+     * authentication path (issued tokens, attempts), where the caller's answer must not wait for
+     * the chain. The writer commits within milliseconds; shutdown drains the queue first.
+     */
+    public void recordSoon(AuditEvent event) {
+        ensureWriter();
+        queue.add(new Pending(event, new CompletableFuture<>()));
+    }
+
     /** Appends the event and returns once it is durable. */
     public void record(AuditEvent event) {
         Pending pending = new Pending(event, new CompletableFuture<>());
@@ -73,7 +83,7 @@ public class AuditTrail {
     }
 
     private void writeLoop() {
-        while (!stopping) {
+        while (!stopping || !queue.isEmpty()) {
             List<Pending> batch = new ArrayList<>();
             try {
                 Pending first = queue.poll(1, TimeUnit.SECONDS);
@@ -135,6 +145,14 @@ public class AuditTrail {
     @PreDestroy
     void stop() {
         stopping = true;
+        Thread running = writer;
+        if (running != null) {
+            try {
+                running.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private record Pending(AuditEvent event, CompletableFuture<Void> done) {}

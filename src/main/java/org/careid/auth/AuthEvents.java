@@ -36,7 +36,7 @@ public class AuthEvents {
                 .detail("reason", failure)
                 .detail("totalMs", (System.nanoTime() - startedNanos) / 1_000_000.0)
                 .detail("result", AuthenticationService.describe(outcomes));
-        caller.audit(event);
+        caller.auditSoon(event);
         report(attempt, staffId, outcomes, failure, success);
     }
 

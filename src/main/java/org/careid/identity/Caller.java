@@ -68,4 +68,9 @@ public class Caller {
     public void audit(AuditEvent event) {
         audit.record(event.actor(type(), id()).source(sourceAddress()));
     }
+
+    /** As {@link #audit}, without waiting for the commit (high-volume authentication events). */
+    public void auditSoon(AuditEvent event) {
+        audit.recordSoon(event.actor(type(), id()).source(sourceAddress()));
+    }
 }

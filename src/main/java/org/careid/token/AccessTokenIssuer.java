@@ -118,7 +118,7 @@ public class AccessTokenIssuer {
                 .claim("cnf", Map.of("jkt", device.jwkThumbprint))
                 .jws().keyId(key.kid()).header("typ", "at+jwt").algorithm(SignatureAlgorithm.ES256)
                 .sign(key.privateKey());
-        audit.record(AuditEvent.of("TOKEN_ISSUED", AuditEvent.Outcome.SUCCESS).actor("DEVICE", device.id)
+        audit.recordSoon(AuditEvent.of("TOKEN_ISSUED", AuditEvent.Outcome.SUCCESS).actor("DEVICE", device.id)
                 .target("STAFF", staff.id).detail("jti", jti).detail("scope", scope).detail("amr", grant.amr())
                 .detail("acr", grant.acr()).detail("kid", key.kid()).detail("expiresAt", expires.toString()));
         registry.counter("careid.tokens.issued").increment();
