@@ -53,7 +53,7 @@ public class FacePipeline {
 
     /** Pipeline with default settings outside CDI (evaluation, benchmarks, tests). */
     public static FacePipeline create(FaceModels models) {
-        return create(models, 640);
+        return create(models, FaceDetector.DEFAULT_INPUT_SIDE);
     }
 
     /** Pipeline with default settings and the detector's input size (longer side, dynamic detector only). */

@@ -55,7 +55,7 @@ public final class FaceBenchmark {
                 System.err.println("face models unavailable: " + models.failure());
                 System.exit(1);
             }
-            FacePipeline pipeline = FacePipeline.create(models, Integer.getInteger("careid.face.detector-input", 640));
+            FacePipeline pipeline = FacePipeline.create(models, Integer.getInteger("careid.face.detector-input", org.careid.face.detect.FaceDetector.DEFAULT_INPUT_SIDE));
             FaceAnalysis first = pipeline.analyze(jpeg);
             System.out.printf("input verdict: %d face(s), issues %s, eye distance %.0f px, mask score %.2f, yaw %.0f%n",
                     first.faceCount(), first.quality().issues(), first.quality().eyeDistance(), first.quality().maskScore(),
