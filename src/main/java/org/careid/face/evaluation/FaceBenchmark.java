@@ -49,7 +49,7 @@ public final class FaceBenchmark {
         byte[] jpeg = jpeg640x480(photo);
         System.out.printf("input: 640x480 JPEG made from %s (%d bytes); detector %s, input side %d%n", photo.getFileName(),
                 jpeg.length, System.getProperty("careid.face.detector-model", FaceModels.DETECTOR_DYNAMIC),
-                Integer.getInteger("careid.face.detector-input", 640));
+                Integer.getInteger("careid.face.detector-input", org.careid.face.detect.FaceDetector.DEFAULT_INPUT_SIDE));
         try (FaceModels models = FaceModels.load(modelsDir, 1, System.getProperty("careid.face.detector-model", FaceModels.DETECTOR_DYNAMIC))) {
             if (!models.ready()) {
                 System.err.println("face models unavailable: " + models.failure());
