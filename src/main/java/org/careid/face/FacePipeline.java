@@ -53,7 +53,18 @@ public class FacePipeline {
 
     /** Pipeline with default settings outside CDI (evaluation, benchmarks, tests). */
     public static FacePipeline create(FaceModels models) {
-        return create(models, FaceDetector.DEFAULT_INPUT_SIDE);
+        return new FacePipeline(ImageDecoder.withDefaults(),
+                new FaceDetector(models, 0.6, FaceDetector.DEFAULT_INPUT_SIDE, FaceDetector.DEFAULT_FRAME_INPUT_SIDE),
+                new FaceAligner(), FaceQuality.withDefaults(), new FaceEmbedder(models));
+    }
+
+    /**
+     * The server's pipeline for the tools (evaluation, benchmark), unless
+     * {@code -Dcareid.face.detector-input=N} asks for one detector input side for every image.
+     */
+    public static FacePipeline forTools(FaceModels models) {
+        Integer side = Integer.getInteger("careid.face.detector-input");
+        return side == null ? create(models) : create(models, side);
     }
 
     /** Pipeline with default settings and the detector's input size (longer side, dynamic detector only). */

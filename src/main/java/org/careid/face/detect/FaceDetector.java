@@ -22,31 +22,43 @@ import org.opencv.imgproc.Imgproc;
 public class FaceDetector {
 
     static final int FIXED_SIDE = 640;
+    /** Longer side a photo is scaled to before detection. */
+    public static final int DEFAULT_INPUT_SIDE = 640;
     /**
-     * Longer side the image is scaled to before detection. 320 px finds the faces of a bedside or
-     * kiosk camera (a face fills a good part of the frame) at a third of the cost of 640 px, with
-     * the same accuracy on the evaluation set (README: FNMR 0.83 % vs 0.96 %, failure to enroll
-     * 0.66 % either way). Raise it for scenes with small, distant faces.
+     * Camera frames (longer side at most {@value #FRAME_MAX_SIDE} px, as bedside devices and the
+     * kiosk send) are detected at this side instead: their face fills a good part of the frame, and
+     * 320 px costs a third of 640 px with the same accuracy on the evaluation set (README: FNMR
+     * 0.83 % at 320 vs 0.96 % at 640, failure to enroll 0.66 % either way). Larger photos keep 640.
      */
-    public static final int DEFAULT_INPUT_SIDE = 320;
+    public static final int DEFAULT_FRAME_INPUT_SIDE = 320;
+    static final int FRAME_MAX_SIDE = 640;
 
     private final FaceModels models;
     private final double scoreThreshold;
     private final int inputSide;
+    private final int frameInputSide;
 
     @Inject
     public FaceDetector(FaceModels models,
                         @ConfigProperty(name = "careid.face.detection-threshold", defaultValue = "0.6") double scoreThreshold,
-                        @ConfigProperty(name = "careid.face.detector-input", defaultValue = "" + DEFAULT_INPUT_SIDE) int inputSide) {
+                        @ConfigProperty(name = "careid.face.detector-input", defaultValue = "" + DEFAULT_INPUT_SIDE) int inputSide,
+                        @ConfigProperty(name = "careid.face.frame-detector-input", defaultValue = "" + DEFAULT_FRAME_INPUT_SIDE) int frameInputSide) {
         this.models = models;
         this.scoreThreshold = scoreThreshold;
         this.inputSide = Math.max(64, inputSide);
+        this.frameInputSide = Math.max(64, frameInputSide);
+    }
+
+    /** One input side for every image (evaluation and benchmarks comparing sides). */
+    public FaceDetector(FaceModels models, double scoreThreshold, int inputSide) {
+        this(models, scoreThreshold, inputSide, inputSide);
     }
 
     /** Faces in a BGR image, best score first. */
     public List<DetectedFace> detect(Mat bgr) {
         boolean dynamic = models.dynamicDetector();
-        int side = dynamic ? inputSide : FIXED_SIDE;
+        int side = !dynamic ? FIXED_SIDE
+                : Math.max(bgr.cols(), bgr.rows()) <= FRAME_MAX_SIDE ? frameInputSide : inputSide;
         double scale = Math.min(side / (double) bgr.cols(), side / (double) bgr.rows());
         int w = Math.max(1, Math.min(side, (int) Math.round(bgr.cols() * scale)));
         int h = Math.max(1, Math.min(side, (int) Math.round(bgr.rows() * scale)));

@@ -49,13 +49,13 @@ public final class FaceBenchmark {
         byte[] jpeg = jpeg640x480(photo);
         System.out.printf("input: 640x480 JPEG made from %s (%d bytes); detector %s, input side %d%n", photo.getFileName(),
                 jpeg.length, System.getProperty("careid.face.detector-model", FaceModels.DETECTOR_DYNAMIC),
-                Integer.getInteger("careid.face.detector-input", org.careid.face.detect.FaceDetector.DEFAULT_INPUT_SIDE));
+                Integer.getInteger("careid.face.detector-input", org.careid.face.detect.FaceDetector.DEFAULT_FRAME_INPUT_SIDE));
         try (FaceModels models = FaceModels.load(modelsDir, 1, System.getProperty("careid.face.detector-model", FaceModels.DETECTOR_DYNAMIC))) {
             if (!models.ready()) {
                 System.err.println("face models unavailable: " + models.failure());
                 System.exit(1);
             }
-            FacePipeline pipeline = FacePipeline.create(models, Integer.getInteger("careid.face.detector-input", org.careid.face.detect.FaceDetector.DEFAULT_INPUT_SIDE));
+            FacePipeline pipeline = FacePipeline.forTools(models);
             FaceAnalysis first = pipeline.analyze(jpeg);
             System.out.printf("input verdict: %d face(s), issues %s, eye distance %.0f px, mask score %.2f, yaw %.0f%n",
                     first.faceCount(), first.quality().issues(), first.quality().eyeDistance(), first.quality().maskScore(),

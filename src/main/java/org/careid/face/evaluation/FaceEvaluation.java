@@ -65,7 +65,7 @@ public final class FaceEvaluation {
                 System.err.println("face models unavailable: " + models.failure());
                 System.exit(1);
             }
-            Map<String, Object> out = evaluate(FacePipeline.create(models, Integer.getInteger("careid.face.detector-input", FaceDetector.DEFAULT_INPUT_SIDE)), dataset, report, calibrationOut);
+            Map<String, Object> out = evaluate(FacePipeline.forTools(models), dataset, report, calibrationOut);
             EvaluationReport.writeJson(report, out);
             System.out.println("report written: " + report.toAbsolutePath());
         }
@@ -166,7 +166,8 @@ public final class FaceEvaluation {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dataset", dataset.toAbsolutePath().normalize().toString());
         out.put("pipeline", "YuNet " + System.getProperty("careid.face.detector-model", FaceModels.DETECTOR_DYNAMIC)
-                + " (longer side " + Integer.getInteger("careid.face.detector-input", FaceDetector.DEFAULT_INPUT_SIDE) + " px)"
+                + " (longer side " + (System.getProperty("careid.face.detector-input") != null ? System.getProperty("careid.face.detector-input") + " px)"
+                        : FaceDetector.DEFAULT_INPUT_SIDE + " px, camera frames up to 640 px at " + FaceDetector.DEFAULT_FRAME_INPUT_SIDE + " px)")
                 + " + 5-point ArcFace alignment + MobileFaceNet (DJL, ONNX Runtime), cosine similarity");
         out.put("images", images);
         out.put("identities", byIdentity.size());
