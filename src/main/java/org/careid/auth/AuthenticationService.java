@@ -10,11 +10,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.careid.audit.AuditEvent;
 import org.careid.biometric.MatchOutcome;
 import org.careid.face.FaceAuthenticator;
 import org.careid.fingerprint.FingerprintAuthenticator;
-import org.careid.identity.Caller;
 import org.careid.identity.Device;
 import org.careid.threat.integration.StepUpRequirements;
 import org.careid.token.AccessTokenIssuer;
@@ -45,8 +43,6 @@ public class AuthenticationService {
     AuthPolicy policy;
     @Inject
     AccessTokenIssuer issuer;
-    @Inject
-    Caller caller;
     @Inject
     AuthEvents events;
     @Inject

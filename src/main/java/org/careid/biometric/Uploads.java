@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.careid.web.ApiException;
-import org.careid.web.Problem;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
@@ -46,7 +45,6 @@ public final class Uploads {
     }
 
     private static ApiException missing(String field) {
-        return new ApiException(new Problem("about:blank", "Validation failed", 400,
-                "multipart part '" + field + "' is required", List.of(new Problem.Violation(field, "is required")), null));
+        return ApiException.invalid(field, "is required (multipart part)");
     }
 }

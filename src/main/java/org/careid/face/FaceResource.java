@@ -1,7 +1,6 @@
 package org.careid.face;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,11 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.careid.biometric.Uploads;
-import org.careid.face.detect.DetectedFace;
-import org.careid.face.quality.QualityIssue;
 import org.careid.identity.Roles;
-import org.careid.web.ApiException;
-import org.careid.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -42,11 +37,6 @@ public class FaceResource {
     public Response delete(@PathParam("id") UUID staffId) {
         faces.delete(staffId);
         return Response.noContent().build();
-    }
-
-    static ApiException field(String name, String message) {
-        return new ApiException(new Problem("about:blank", "Validation failed", 400, name + ": " + message,
-                List.of(new Problem.Violation(name, message)), Map.of()));
     }
 
 }

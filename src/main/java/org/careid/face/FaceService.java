@@ -97,7 +97,7 @@ public class FaceService implements EnrollmentSource {
     public EnrollmentView enroll(UUID staffId, List<byte[]> photos) {
         consent.requireConsent(staffId);
         if (photos.isEmpty() || photos.size() > MAX_SAMPLES) {
-            throw FaceResource.field("images", "send 1 to " + MAX_SAMPLES + " photos");
+            throw ApiException.invalid("images", "send 1 to " + MAX_SAMPLES + " photos");
         }
         List<Refusal> refused = new ArrayList<>();
         List<EnrolledFace> stored = new ArrayList<>();

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.careid.biometric.Uploads;
 import org.careid.identity.Roles;
+import org.careid.web.ApiException;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -32,7 +33,7 @@ public class FingerprintResource {
                                                     @RestForm("dpi") Integer dpi,
                                                     @RestForm("impressions") List<FileUpload> impressions) {
         if (finger == null) {
-            throw FingerprintService.field("finger", "is required (1-10)");
+            throw ApiException.invalid("finger", "is required (1-10)");
         }
         return fingerprints.enroll(staffId, finger, dpi == null ? 500 : dpi, Uploads.allBytes(impressions, "impressions"));
     }
@@ -45,7 +46,7 @@ public class FingerprintResource {
     public FingerprintService.EnrollmentView importTemplate(@PathParam("id") UUID staffId, @RestForm("finger") Integer finger,
                                                             @RestForm("template") FileUpload template) {
         if (finger == null) {
-            throw FingerprintService.field("finger", "is required (1-10)");
+            throw ApiException.invalid("finger", "is required (1-10)");
         }
         return fingerprints.importTemplates(staffId, finger, Uploads.bytes(template, "template"));
     }

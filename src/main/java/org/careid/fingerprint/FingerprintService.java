@@ -262,16 +262,11 @@ public class FingerprintService implements EnrollmentSource {
 
     private static void validate(int finger, int dpi) {
         if (finger < 1 || finger > 10) {
-            throw field("finger", "must be an ISO/IEC 19794 finger position from 1 to 10");
+            throw ApiException.invalid("finger", "must be an ISO/IEC 19794 finger position from 1 to 10");
         }
         if (dpi < 250 || dpi > 1000) {
-            throw field("dpi", "must be between 250 and 1000");
+            throw ApiException.invalid("dpi", "must be between 250 and 1000");
         }
-    }
-
-    static ApiException field(String name, String message) {
-        return new ApiException(new Problem("about:blank", "Validation failed", 400, name + " " + message,
-                List.of(new Problem.Violation(name, message)), null));
     }
 
 }

@@ -83,8 +83,7 @@ public class StaffService {
     @Transactional
     public void setPin(UUID id, String pin) {
         if (pin == null || !pin.matches("\\d{6,12}")) {
-            throw new ApiException(new org.careid.web.Problem("about:blank", "Validation failed", 400,
-                    "pin must be 6 to 12 digits", java.util.List.of(new org.careid.web.Problem.Violation("pin", "must be 6 to 12 digits")), null));
+            throw ApiException.invalid("pin", "must be 6 to 12 digits");
         }
         StaffMember s = require(id);
         s.pinHash = hasher.hash(pin);

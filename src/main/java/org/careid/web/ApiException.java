@@ -28,6 +28,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, "Bad request", detail);
     }
 
+    /** A 400 validation problem naming the field, as bean validation reports it. */
+    public static ApiException invalid(String field, String message) {
+        return new ApiException(new Problem("about:blank", "Validation failed", 400, field + " " + message,
+                java.util.List.of(new Problem.Violation(field, message)), null));
+    }
+
     public static ApiException conflict(String detail) {
         return new ApiException(409, "Conflict", detail);
     }

@@ -1,14 +1,12 @@
 package org.careid.identity;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.careid.support.Api;
 import org.careid.support.DeviceKey;
@@ -112,12 +110,6 @@ class RoleMatrixTest {
             }
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
-    }
-
-    @Test
-    void matrixCoversEveryRole() {
-        assertEquals(5, Stream.of(Who.values()).count());
-        assertTrue(endpoints().size() >= 20);
     }
 
     private int call(Who who, Endpoint e) {

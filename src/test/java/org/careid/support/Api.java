@@ -49,10 +49,9 @@ public final class Api {
             return admin();
         }
         return TOKENS.computeIfAbsent(key(role), k -> {
-            String r = role;
-            String username = r.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+            String username = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
             String password = "Str0ng-" + UUID.randomUUID();
-            as(admin()).body(Map.of("username", username, "role", r, "password", password))
+            as(admin()).body(Map.of("username", username, "role", role, "password", password))
                     .post("/api/v1/operators").then().statusCode(201);
             return login(username, password);
         });
