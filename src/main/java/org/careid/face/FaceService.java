@@ -146,10 +146,8 @@ public class FaceService implements EnrollmentSource {
     }
 
     private void reload(UUID staffId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            gallery.removeStaff(staffId);
-            addToGallery(EnrolledFace.list("staffId = ?1 and staffId in (select s.id from StaffMember s where s.active = true)", staffId));
-        });
+        QuarkusTransaction.requiringNew().run(() -> gallery.replaceStaff(staffId, usableTemplates(
+                EnrolledFace.list("staffId = ?1 and staffId in (select s.id from StaffMember s where s.active = true)", staffId))));
     }
 
     @Override
@@ -200,12 +198,24 @@ public class FaceService implements EnrollmentSource {
 
     private void addToGallery(List<EnrolledFace> rows) {
         for (EnrolledFace row : rows) {
-            if (!FaceModels.EMBEDDER_ID.equals(row.modelId) || !modelVersion().equals(row.modelVersion)) {
-                LOG.warnf("Face template %s was made by another model (%s@%s); re-enroll the person", row.id, row.modelId, row.modelVersion);
-                continue;
+            FaceGallery.Template t = usableTemplate(row);
+            if (t != null) {
+                gallery.add(row.staffId, t.templateId(), t.embedding());
             }
-            gallery.add(row.staffId, row.id, EnrolledFace.toEmbedding(envelope.open(row.sealedEmbedding, row.embeddingAad())));
         }
+    }
+
+    private List<FaceGallery.Template> usableTemplates(List<EnrolledFace> rows) {
+        return rows.stream().map(this::usableTemplate).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The row's embedding, unsealed; null when another model made it (it cannot be compared). */
+    private FaceGallery.Template usableTemplate(EnrolledFace row) {
+        if (!FaceModels.EMBEDDER_ID.equals(row.modelId) || !modelVersion().equals(row.modelVersion)) {
+            LOG.warnf("Face template %s was made by another model (%s@%s); re-enroll the person", row.id, row.modelId, row.modelVersion);
+            return null;
+        }
+        return new FaceGallery.Template(row.id, EnrolledFace.toEmbedding(envelope.open(row.sealedEmbedding, row.embeddingAad())));
     }
 
     /** The embedder's identity: the first 12 hex digits of its sha256 in the model manifest. */

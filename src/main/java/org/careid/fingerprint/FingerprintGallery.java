@@ -82,6 +82,22 @@ public class FingerprintGallery {
         }
     }
 
+    /**
+     * Replaces a staff member's templates (one finger when {@code finger} is 1-10, 0 = all) in one
+     * snapshot swap: a matcher running at the same moment sees the old templates or the new ones,
+     * never the person missing.
+     */
+    public void replaceStaff(UUID staffId, int finger, Collection<Entry> entries) {
+        synchronized (writeLock) {
+            Map<UUID, Entry> byTemplate = snapshot.entries();
+            byTemplate.values().removeIf(e -> e.staffId().equals(staffId) && (finger == 0 || e.finger() == finger));
+            for (Entry entry : entries) {
+                byTemplate.put(entry.templateId(), entry);
+            }
+            snapshot = Snapshot.of(byTemplate.values());
+        }
+    }
+
     public void clear() {
         synchronized (writeLock) {
             snapshot = Snapshot.EMPTY;

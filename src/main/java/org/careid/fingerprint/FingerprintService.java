@@ -74,14 +74,8 @@ public class FingerprintService implements EnrollmentSource {
 
     void loadGallery(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().run(() -> {
-            List<FingerprintGallery.Entry> entries = new ArrayList<>();
-            for (EnrolledFingerprint row : EnrolledFingerprint.<EnrolledFingerprint>list(
-                    "staffId in (select s.id from StaffMember s where s.active = true)")) {
-                FingerprintTemplate template = open(row);
-                if (template != null) {
-                    entries.add(new FingerprintGallery.Entry(row.staffId, row.finger, row.id, template));
-                }
-            }
+            List<FingerprintGallery.Entry> entries = galleryEntries(
+                    EnrolledFingerprint.list("staffId in (select s.id from StaffMember s where s.active = true)"));
             gallery.addAll(entries);
             LOG.infof("Fingerprint gallery loaded: %d templates", entries.size());
             loaded = true;
@@ -175,11 +169,8 @@ public class FingerprintService implements EnrollmentSource {
     }
 
     private void reload(UUID staffId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            gallery.removeStaff(staffId, 0);
-            addToGallery(EnrolledFingerprint.list(
-                    "staffId = ?1 and staffId in (select s.id from StaffMember s where s.active = true)", staffId));
-        });
+        QuarkusTransaction.requiringNew().run(() -> gallery.replaceStaff(staffId, 0, galleryEntries(EnrolledFingerprint.list(
+                "staffId = ?1 and staffId in (select s.id from StaffMember s where s.active = true)", staffId))));
     }
 
     @Override
@@ -219,21 +210,23 @@ public class FingerprintService implements EnrollmentSource {
             row.persist();
             rows.add(row);
         }
-        gallery.removeStaff(staffId, finger);
-        addToGallery(rows);
+        gallery.replaceStaff(staffId, finger, galleryEntries(rows));
         gallerySync.record(staffId);
         caller.audit(AuditEvent.of(action, AuditEvent.Outcome.SUCCESS).target("STAFF", staffId)
                 .detail("finger", finger).detail("impressions", rows.size()).detail("dpi", dpi)
                 .detail("rawImagesKept", rawImages != null));
     }
 
-    private void addToGallery(List<EnrolledFingerprint> rows) {
+    /** The rows' templates, unsealed; rows of another SourceAFIS version are left out. */
+    private List<FingerprintGallery.Entry> galleryEntries(List<EnrolledFingerprint> rows) {
+        List<FingerprintGallery.Entry> entries = new ArrayList<>();
         for (EnrolledFingerprint row : rows) {
             FingerprintTemplate template = open(row);
             if (template != null) {
-                gallery.add(row.staffId, row.finger, row.id, template);
+                entries.add(new FingerprintGallery.Entry(row.staffId, row.finger, row.id, template));
             }
         }
+        return entries;
     }
 
     /** One person must not enroll as two: refuse templates that match someone else. */

@@ -138,4 +138,35 @@ class FingerprintGalleryTest {
             pool.shutdownNow();
         }
     }
+
+    /** A reload (another replica's change replayed) must never leave a matcher without the person. */
+    @Test
+    void reloadingAPersonNeverHidesThemFromMatching() throws Exception {
+        FingerprintGallery local = new FingerprintGallery(FingerprintThresholds.defaults(), 256);
+        UUID owner = UUID.randomUUID();
+        List<FingerprintGallery.Entry> templates = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            templates.add(new FingerprintGallery.Entry(owner, 1, UUID.randomUUID(), probe("fvc2002_db1_b_103", i)));
+        }
+        local.replaceStaff(owner, 0, templates);
+        FingerprintTemplate probe = probe("fvc2002_db1_b_103", 4);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> reloads = pool.submit(() -> {
+                for (int i = 0; i < 5_000; i++) {
+                    local.replaceStaff(owner, 0, templates);
+                }
+            });
+            int checks = 0;
+            while (!reloads.isDone()) {
+                assertTrue(local.verify(probe, owner).matched(), "the person vanished during a reload");
+                checks++;
+            }
+            reloads.get();
+            assertTrue(checks > 0);
+            assertEquals(3, local.templateCount());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -46,22 +46,51 @@ public class FaceGallery {
      * no duplicate check is made so that loading a large gallery stays linear.
      */
     public void add(UUID staffId, UUID templateId, float[] embedding) {
-        if (embedding.length != DIMENSIONS) {
-            throw new IllegalArgumentException("embedding must have " + DIMENSIONS + " values");
-        }
+        requireDimensions(embedding);
         lock.writeLock().lock();
         try {
-            ensureCapacity(size + 1);
-            int p = personIndex.computeIfAbsent(staffId, this::newPersonSlot);
-            scales[size] = quantise(embedding, chunks.get(size / CHUNK), (size % CHUNK) * DIMENSIONS);
-            personOf[size] = p;
-            templateMsb[size] = templateId.getMostSignificantBits();
-            templateLsb[size] = templateId.getLeastSignificantBits();
-            templatesOfPerson.set(p, templatesOfPerson.get(p) + 1);
-            size++;
+            addLocked(staffId, templateId, embedding);
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** One enrolled template, for {@link #replaceStaff}. */
+    public record Template(UUID templateId, float[] embedding) {}
+
+    /**
+     * Replaces every template of a staff member in one step (a reload after a change on any
+     * replica): a matcher running at the same moment sees either the old templates or the new
+     * ones, never the person missing.
+     */
+    public void replaceStaff(UUID staffId, List<Template> templates) {
+        templates.forEach(t -> requireDimensions(t.embedding()));
+        lock.writeLock().lock();
+        try {
+            removeStaffLocked(staffId);
+            for (Template t : templates) {
+                addLocked(staffId, t.templateId(), t.embedding());
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private static void requireDimensions(float[] embedding) {
+        if (embedding.length != DIMENSIONS) {
+            throw new IllegalArgumentException("embedding must have " + DIMENSIONS + " values");
+        }
+    }
+
+    private void addLocked(UUID staffId, UUID templateId, float[] embedding) {
+        ensureCapacity(size + 1);
+        int p = personIndex.computeIfAbsent(staffId, this::newPersonSlot);
+        scales[size] = quantise(embedding, chunks.get(size / CHUNK), (size % CHUNK) * DIMENSIONS);
+        personOf[size] = p;
+        templateMsb[size] = templateId.getMostSignificantBits();
+        templateLsb[size] = templateId.getLeastSignificantBits();
+        templatesOfPerson.set(p, templatesOfPerson.get(p) + 1);
+        size++;
     }
 
     /** Removes one template; false when unknown. */
@@ -83,21 +112,25 @@ public class FaceGallery {
     public int removeStaff(UUID staffId) {
         lock.writeLock().lock();
         try {
-            Integer p = personIndex.get(staffId);
-            if (p == null) {
-                return 0;
-            }
-            int removed = 0;
-            for (int i = size - 1; i >= 0; i--) {
-                if (personOf[i] == p) {
-                    removeAt(i);
-                    removed++;
-                }
-            }
-            return removed;
+            return removeStaffLocked(staffId);
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private int removeStaffLocked(UUID staffId) {
+        Integer p = personIndex.get(staffId);
+        if (p == null) {
+            return 0;
+        }
+        int removed = 0;
+        for (int i = size - 1; i >= 0; i--) {
+            if (personOf[i] == p) {
+                removeAt(i);
+                removed++;
+            }
+        }
+        return removed;
     }
 
     /** Drops everything (e.g. before a reload from the database). */

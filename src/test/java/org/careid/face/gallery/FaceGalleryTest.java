@@ -168,4 +168,35 @@ class FaceGalleryTest {
             assertEquals(FaceEmbedder.similarity(v, probe), g.bestScore(a, probe), 0.01);
         }
     }
+
+    /** A reload (another replica's change replayed) must never leave a matcher without the person. */
+    @Test
+    void reloadingAPersonNeverHidesThemFromMatching() throws Exception {
+        FaceGallery g = new FaceGallery();
+        UUID person = UUID.randomUUID();
+        float[] identity = randomUnit();
+        List<FaceGallery.Template> samples = List.of(new FaceGallery.Template(UUID.randomUUID(), near(identity, 0.6)),
+                new FaceGallery.Template(UUID.randomUUID(), near(identity, 0.6)));
+        g.replaceStaff(person, samples);
+        float[] probe = near(identity, 0.6);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> reloads = pool.submit(() -> {
+                for (int i = 0; i < 20_000; i++) {
+                    g.replaceStaff(person, samples);
+                }
+            });
+            int checks = 0;
+            while (!reloads.isDone()) {
+                assertFalse(Double.isNaN(g.bestScore(person, probe)), "the person vanished during a reload");
+                checks++;
+            }
+            reloads.get();
+            assertTrue(checks > 0);
+            assertEquals(2, g.size());
+            assertEquals(1, g.personCount());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
