@@ -41,24 +41,40 @@ public class AuthPolicy {
 
     /** Factors the scope needs at this device type (most specific rule; 1 without a rule). */
     public int requiredFactors(String scope, String deviceType) {
-        AuthPolicyRule exact = AuthPolicyRule.find("scope = ?1 and deviceType = ?2", scope, deviceType).firstResult();
-        if (exact != null) {
-            return exact.requiredFactors;
-        }
-        AuthPolicyRule any = AuthPolicyRule.find("scope = ?1 and deviceType = ?2", scope, AuthPolicyRule.ANY_DEVICE).firstResult();
-        return any != null ? any.requiredFactors : 1;
+        return requiredFactors(scope, deviceType, rulesFor(Set.of(scope), deviceType));
     }
 
     /** The requested scopes that the verified factor count satisfies, in request order. */
     @Transactional
     public Set<String> satisfiedScopes(Set<String> requested, String deviceType, int verifiedFactors) {
+        List<AuthPolicyRule> rules = rulesFor(requested, deviceType);
         Set<String> satisfied = new LinkedHashSet<>();
         for (String scope : requested) {
-            if (requiredFactors(scope, deviceType) <= verifiedFactors) {
+            if (requiredFactors(scope, deviceType, rules) <= verifiedFactors) {
                 satisfied.add(scope);
             }
         }
         return satisfied;
+    }
+
+    /** Every rule that could apply: one query, however many scopes an attempt asks for. */
+    private static List<AuthPolicyRule> rulesFor(Set<String> scopes, String deviceType) {
+        return AuthPolicyRule.list("scope in ?1 and deviceType in ?2", scopes, List.of(deviceType, AuthPolicyRule.ANY_DEVICE));
+    }
+
+    private static int requiredFactors(String scope, String deviceType, List<AuthPolicyRule> rules) {
+        Integer any = null;
+        for (AuthPolicyRule rule : rules) {
+            if (rule.scope.equals(scope)) {
+                if (rule.deviceType.equals(deviceType)) {
+                    return rule.requiredFactors;
+                }
+                if (rule.deviceType.equals(AuthPolicyRule.ANY_DEVICE)) {
+                    any = rule.requiredFactors;
+                }
+            }
+        }
+        return any != null ? any : 1;
     }
 
     @Transactional

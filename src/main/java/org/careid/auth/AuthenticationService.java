@@ -90,24 +90,34 @@ public class AuthenticationService {
             }
         }
         int verified = factors;
-        String deviceType = QuarkusTransaction.requiringNew().call(() -> {
-            Device d = Device.findById(attempt.deviceId());
-            return d == null ? "unknown" : d.deviceType;
-        });
-        // Threat response "step-up": while in force, this person needs two factors for every scope.
-        Set<String> satisfied = verified < 2 && stepUps.isRequired(staffId) ? Set.of()
-                : policy.satisfiedScopes(attempt.requestedScopes(), deviceType, verified);
-        if (satisfied.isEmpty()) {
+        AccessTokenIssuer.Issued issued = QuarkusTransaction.requiringNew().call(() -> grant(attempt, staffId, amr, verified, lockKeys));
+        if (issued == null) {
             events.record(attempt, staffId, outcomes, "no requested scope satisfied by " + verified + " factor(s)", started, false);
             metrics.attempt(outcomes, attempt.pin() != null, false, started);
             throw AuthenticationFailed.secondFactorRequired("the requested access needs two factors at this device");
         }
-        lockout.recordSuccess(withStaff(lockKeys, staffId));
-        AccessTokenIssuer.Issued issued = issuer.issue(new AccessTokenIssuer.Grant(staffId, attempt.deviceId(),
-                attempt.requestedScopes(), amr, verified >= 2 ? ACR_TWO_FACTORS : ACR_ONE_FACTOR, satisfied));
         events.record(attempt, staffId, outcomes, null, started, true);
         metrics.attempt(outcomes, attempt.pin() != null, true, started);
         return issued;
+    }
+
+    /**
+     * The verified person's grant, in one transaction (each commit costs, and this is every
+     * authentication's path): the policy's verdict on the requested scopes at this device type, the
+     * lockout counters reset, the token issued. Null when the factors satisfy no requested scope.
+     */
+    private AccessTokenIssuer.Issued grant(AuthAttempt attempt, UUID staffId, List<String> amr, int verified, List<String> lockKeys) {
+        Device device = Device.findById(attempt.deviceId());
+        String deviceType = device == null ? "unknown" : device.deviceType;
+        // Threat response "step-up": while in force, this person needs two factors for every scope.
+        Set<String> satisfied = verified < 2 && stepUps.isRequired(staffId) ? Set.of()
+                : policy.satisfiedScopes(attempt.requestedScopes(), deviceType, verified);
+        if (satisfied.isEmpty()) {
+            return null;
+        }
+        lockout.recordSuccess(withStaff(lockKeys, staffId));
+        return issuer.issue(new AccessTokenIssuer.Grant(staffId, attempt.deviceId(),
+                attempt.requestedScopes(), amr, verified >= 2 ? ACR_TWO_FACTORS : ACR_ONE_FACTOR, satisfied));
     }
 
     private void fail(AuthAttempt attempt, List<String> lockKeys, FactorFusion.Decision decision, List<MatchOutcome> outcomes,

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 
 import org.careid.audit.AuditEvent;
 import org.careid.audit.AuditTrail;
@@ -61,9 +62,10 @@ public class Lockout {
         }
     }
 
+    /** Resets the counters; joins the caller's transaction (so a rolled-back grant resets nothing). */
+    @Transactional
     public void recordSuccess(List<String> subjectKeys) {
-        QuarkusTransaction.requiringNew().run(() -> subjectKeys.forEach(key ->
-                LockoutCounter.update("consecutiveFailures = 0 where subjectKey = ?1 and consecutiveFailures > 0", key)));
+        LockoutCounter.update("consecutiveFailures = 0 where subjectKey in ?1 and consecutiveFailures > 0", subjectKeys);
     }
 
     private Duration fail(String key) {

@@ -65,8 +65,6 @@ public final class CallerIdentityProviders {
         ClientAssertions assertions;
         @Inject
         AuditTrail audit;
-        @Inject
-        DeviceService devices;
 
         @Override
         public Class<CareIdAuthenticationMechanism.ClientAssertionRequest> getRequestType() {
@@ -81,9 +79,6 @@ public final class CallerIdentityProviders {
             return context.runBlocking(() -> {
                 try {
                     ClientAssertions.VerifiedCaller caller = assertions.verify(request.getToken().getToken());
-                    if (caller.kind() == ClientAssertions.CallerKind.DEVICE) {
-                        devices.touchLastSeen(caller.id());
-                    }
                     String role = caller.kind() == ClientAssertions.CallerKind.DEVICE ? Roles.DEVICE : Roles.RESOURCE_SERVER;
                     return QuarkusSecurityIdentity.builder()
                             .setPrincipal(new QuarkusPrincipal(caller.id().toString()))

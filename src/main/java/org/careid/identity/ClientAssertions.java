@@ -34,6 +34,8 @@ public class ClientAssertions {
     String issuer;
     @Inject
     TokenSettings settings;
+    @Inject
+    DeviceService devices;
 
     public enum CallerKind { DEVICE, RESOURCE_SERVER }
 
@@ -64,13 +66,61 @@ public class ClientAssertions {
         } catch (MalformedClaimException | IllegalArgumentException | NullPointerException e) {
             throw new RejectedAssertion("issuer is not a registered caller id", null);
         }
-        Registered registered = QuarkusTransaction.joiningExisting().call(() -> lookUp(id));
-        if (registered == null) {
-            throw new RejectedAssertion("unknown, unprovisioned or inactive caller", callerId);
+        Checked checked;
+        try {
+            checked = QuarkusTransaction.requiringNew().call(() -> checkAndRecordUse(assertion, id, callerId));
+        } catch (RuntimeException e) {
+            if (OneTimeIds.isRepeat(e)) {
+                throw new RejectedAssertion("assertion replayed", callerId);
+            }
+            throw e;
         }
-        JwtClaims claims = verifySignatureAndClaims(assertion, registered, callerId);
-        consumeJti(claims, callerId);
-        return new VerifiedCaller(registered.kind, id, registered.name, registered.thumbprint);
+        if (checked.rejection() != null) {
+            throw checked.rejection();
+        }
+        return checked.caller();
+    }
+
+    /** A verified caller, or why the assertion was refused. */
+    private record Checked(VerifiedCaller caller, RejectedAssertion rejection) {}
+
+    /**
+     * Every call's database work in one transaction (one commit per request): the caller's key and
+     * status, its jti recorded as used (a replay fails the transaction with a unique-key violation),
+     * a device's last-seen time.
+     */
+    private Checked checkAndRecordUse(String assertion, UUID id, String callerId) {
+        Registered registered = lookUp(id);
+        if (registered == null) {
+            return new Checked(null, new RejectedAssertion("unknown, unprovisioned or inactive caller", callerId));
+        }
+        JwtClaims claims;
+        String jti;
+        try {
+            claims = verifySignatureAndClaims(assertion, registered, callerId);
+            jti = callerId + ":" + claims.getJwtId();
+        } catch (RejectedAssertion e) {
+            return new Checked(null, e);
+        } catch (MalformedClaimException e) {
+            return new Checked(null, new RejectedAssertion("jti unreadable", callerId));
+        }
+        if (jti.length() > 200) {
+            return new Checked(null, new RejectedAssertion("assertion replayed", callerId));
+        }
+        OneTimeIds.consumeInCurrentTransaction("used_assertion", jti, expiresAt(claims));
+        if (registered.kind == CallerKind.DEVICE) {
+            devices.touchLastSeen(id);
+        }
+        return new Checked(new VerifiedCaller(registered.kind, id, registered.name, registered.thumbprint), null);
+    }
+
+    /** The jti is remembered until the assertion could no longer be accepted (expiry plus skew). */
+    private Instant expiresAt(JwtClaims claims) {
+        try {
+            return Instant.ofEpochSecond(claims.getExpirationTime().getValue()).plus(settings.clockSkew());
+        } catch (MalformedClaimException e) {
+            throw new IllegalStateException("exp was required and checked", e);
+        }
     }
 
     private JwtClaims verifySignatureAndClaims(String assertion, Registered registered, String callerId) throws RejectedAssertion {
@@ -94,18 +144,6 @@ public class ClientAssertions {
             return claims;
         } catch (InvalidJwtException | MalformedClaimException e) {
             throw new RejectedAssertion("signature or claims rejected", callerId);
-        }
-    }
-
-    private void consumeJti(JwtClaims claims, String callerId) throws RejectedAssertion {
-        try {
-            String jti = callerId + ":" + claims.getJwtId();
-            Instant expires = Instant.ofEpochSecond(claims.getExpirationTime().getValue()).plus(settings.clockSkew());
-            if (jti.length() > 200 || !OneTimeIds.consume("used_assertion", jti, expires)) {
-                throw new RejectedAssertion("assertion replayed", callerId);
-            }
-        } catch (MalformedClaimException e) {
-            throw new RejectedAssertion("jti unreadable", callerId);
         }
     }
 

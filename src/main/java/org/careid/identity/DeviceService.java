@@ -205,11 +205,12 @@ public class DeviceService {
     }
 
     /** Records that the device called, at most every 30 s so busy devices do not write per request. */
+    /** Joins the caller's transaction (the client assertion check), or runs in its own. */
+    @Transactional
     public void touchLastSeen(UUID deviceId) {
         Instant now = Instant.now();
-        QuarkusTransaction.requiringNew().run(() -> Device.update(
-                "lastSeenAt = ?1 where id = ?2 and (lastSeenAt is null or lastSeenAt < ?3)",
-                now, deviceId, now.minus(LAST_SEEN_RESOLUTION)));
+        Device.update("lastSeenAt = ?1 where id = ?2 and (lastSeenAt is null or lastSeenAt < ?3)",
+                now, deviceId, now.minus(LAST_SEEN_RESOLUTION));
     }
 
     @Transactional

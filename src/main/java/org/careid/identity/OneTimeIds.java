@@ -17,22 +17,32 @@ public final class OneTimeIds {
 
     /** @return true the first time an id is presented, false on every later presentation */
     public static boolean consume(String table, String id, Instant expiresAt) {
-        if (!table.matches("[a-z_]+")) {
-            throw new IllegalArgumentException("bad table name");
-        }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                EntityManager em = Arc.container().instance(EntityManager.class).get();
-                em.createNativeQuery("INSERT INTO " + table + " (jti, expires_at) VALUES (?1, ?2)")
-                        .setParameter(1, id).setParameter(2, expiresAt).executeUpdate();
-            });
+            QuarkusTransaction.requiringNew().run(() -> insert(table, id, expiresAt));
             return true;
         } catch (RuntimeException e) {
-            if (causedByConstraint(e)) {
+            if (isRepeat(e)) {
                 return false;
             }
             throw e;
         }
+    }
+
+    /**
+     * Records the id in the caller's transaction (to save a commit on a hot path). A repeat fails
+     * that transaction: the caller tells it apart from other failures with {@link #isRepeat}.
+     */
+    public static void consumeInCurrentTransaction(String table, String id, Instant expiresAt) {
+        insert(table, id, expiresAt);
+    }
+
+    private static void insert(String table, String id, Instant expiresAt) {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("bad table name");
+        }
+        EntityManager em = Arc.container().instance(EntityManager.class).get();
+        em.createNativeQuery("INSERT INTO " + table + " (jti, expires_at) VALUES (?1, ?2)")
+                .setParameter(1, id).setParameter(2, expiresAt).executeUpdate();
     }
 
     /** Removes entries whose time is over (run by a scheduled job). */
@@ -42,7 +52,8 @@ public final class OneTimeIds {
                 .setParameter(1, Instant.now()).executeUpdate();
     }
 
-    private static boolean causedByConstraint(Throwable e) {
+    /** True when the failure is the id's second presentation (a unique-key violation). */
+    public static boolean isRepeat(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.hibernate.exception.ConstraintViolationException
                     || t instanceof java.sql.SQLIntegrityConstraintViolationException

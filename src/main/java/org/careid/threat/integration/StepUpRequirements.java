@@ -1,7 +1,7 @@
 package org.careid.threat.integration;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
 import org.careid.threat.alert.AlertResponse;
@@ -16,13 +16,13 @@ import org.careid.threat.response.ResponseAction;
 @ApplicationScoped
 public class StepUpRequirements {
 
+    /** Joins the caller's transaction (the authentication flow's grant), or runs in its own. */
+    @Transactional
     public boolean isRequired(UUID staffId) {
         if (staffId == null) {
             return false;
         }
-        Instant now = Instant.now();
-        return QuarkusTransaction.requiringNew().call(() -> AlertResponse.count(
-                "action = ?1 and targetId = ?2 and outcome = ?3 and until > ?4",
-                ResponseAction.STEP_UP, staffId, AlertResponse.APPLIED, now) > 0);
+        return AlertResponse.count("action = ?1 and targetId = ?2 and outcome = ?3 and until > ?4",
+                ResponseAction.STEP_UP, staffId, AlertResponse.APPLIED, Instant.now()) > 0;
     }
 }
