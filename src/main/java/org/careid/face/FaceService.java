@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.careid.audit.AuditEvent;
+import org.careid.biometric.AfterCommit;
 import org.careid.biometric.BiometricsErased;
 import org.careid.biometric.ConsentService;
 import org.careid.biometric.EnrollmentSource;
@@ -67,6 +68,8 @@ public class FaceService implements EnrollmentSource {
     @Inject
     GallerySync gallerySync;
     @Inject
+    AfterCommit afterCommit;
+    @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
     private volatile boolean loaded;
@@ -115,8 +118,9 @@ public class FaceService implements EnrollmentSource {
                 .target("STAFF", staffId).detail("accepted", stored.size()).detail("refused", refused.size())
                 .detail("refusals", refused.stream().map(r -> r.reasons()).toList()).detail("samples", samples)
                 .detail("model", FaceModels.EMBEDDER_ID + "@" + modelVersion()));
-        addToGallery(stored);
         if (!stored.isEmpty()) {
+            List<FaceGallery.Template> added = usableTemplates(stored);
+            afterCommit.run(() -> added.forEach(t -> gallery.add(staffId, t.templateId(), t.embedding())));
             gallerySync.record(staffId);
         }
         return new EnrollmentView(stored.size(), refused, samples, samples >= SAMPLES_FOR_ENROLLMENT);

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.careid.audit.AuditEvent;
+import org.careid.biometric.AfterCommit;
 import org.careid.biometric.BiometricsErased;
 import org.careid.biometric.ConsentService;
 import org.careid.biometric.EnrollmentSource;
@@ -60,6 +61,8 @@ public class FingerprintService implements EnrollmentSource {
     ConsentService consent;
     @Inject
     GallerySync gallerySync;
+    @Inject
+    AfterCommit afterCommit;
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
@@ -134,8 +137,8 @@ public class FingerprintService implements EnrollmentSource {
             StoredFingerprintTemplate fresh = reextraction.reextract(List.of(raw), row.dpi, row.finger).get(0);
             row.sealedTemplate = envelope.seal(fresh.bytes(), row.templateAad());
             row.sourceAfisVersion = fresh.sourceAfisVersion();
-            gallery.removeTemplate(row.id);
-            gallery.add(row.staffId, row.finger, row.id, fresh.toTemplate());
+            FingerprintGallery.Entry entry = new FingerprintGallery.Entry(row.staffId, row.finger, row.id, fresh.toTemplate());
+            afterCommit.run(() -> gallery.addAll(List.of(entry))); // replaces the old template (same id)
             rebuilt++;
         }
         caller.audit(AuditEvent.of("FINGERPRINT_REEXTRACTION", AuditEvent.Outcome.SUCCESS)
@@ -210,7 +213,8 @@ public class FingerprintService implements EnrollmentSource {
             row.persist();
             rows.add(row);
         }
-        gallery.replaceStaff(staffId, finger, galleryEntries(rows));
+        List<FingerprintGallery.Entry> entries = galleryEntries(rows);
+        afterCommit.run(() -> gallery.replaceStaff(staffId, finger, entries));
         gallerySync.record(staffId);
         caller.audit(AuditEvent.of(action, AuditEvent.Outcome.SUCCESS).target("STAFF", staffId)
                 .detail("finger", finger).detail("impressions", rows.size()).detail("dpi", dpi)
