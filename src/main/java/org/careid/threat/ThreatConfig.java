@@ -180,6 +180,7 @@ public interface ThreatConfig {
         @WithDefault("150")
         int sessionMinEvents();
 
+        /** Events of one person summed by the session rule: a third of a shift, one stretch of work. */
         @WithDefault("4H")
         Duration sessionWindow();
 
