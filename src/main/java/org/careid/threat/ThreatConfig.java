@@ -160,6 +160,30 @@ public interface ThreatConfig {
         @WithDefault("8H")
         Duration window();
 
+        /**
+         * Sequential evidence (a CUSUM over the person's events within {@code session-window}): each
+         * event adds its shortfall below the learned boundary (minus its score) and an event inside
+         * the boundary takes its margin off again, never below 0; the sum alerts at this. 1.0 = the
+         * shortfall of one event with no similarity at all to the person's history, reached only by
+         * several events outside the boundary in a row (a single event scores at least -1 and one
+         * changed attribute about -0.25 to -0.47), never by one event (docs/THREATS.md).
+         */
+        @WithDefault("1.0")
+        double sessionEvidence();
+
+        /**
+         * The session rule reads "outside the learned boundary" as evidence, which holds once the
+         * boundary has seen the person's occasional habits: a habit of about one authentication in 50
+         * (another ward every other shift) is in n events with 95 % probability when n >= 3 / 0.02 =
+         * 150 (rule of three). Models trained on fewer events use the one-event rule only.
+         */
+        @WithDefault("150")
+        int sessionMinEvents();
+
+        /** Events of one person summed by the session rule: a third of a shift, one stretch of work. */
+        @WithDefault("4H")
+        Duration sessionWindow();
+
         @WithDefault("12H")
         Duration cooldown();
 

@@ -17,8 +17,16 @@ import org.careid.threat.ThreatConfig;
  * person's own one-class SVM learned from their history (ward, device type, hour, modality,
  * scopes). One changed attribute is ordinary (a visit to another ward, a different reader, a
  * shift swap) and stays inside the learned region; an event that differs in several at once is what
- * a stolen identity used by someone else looks like. {@code minAnomalousEvents} (default 1) can
- * demand more such events within the window.
+ * a stolen identity used by someone else looks like, and alerts on its own ({@code anomalyMargin},
+ * {@code minAnomalousEvents} within {@code window}).
+ *
+ * <p>Sequential evidence: someone using a stolen identity authenticates several times, and each of
+ * those events can differ from the person's history in only one attribute. Ordinary staff produce
+ * such a mildly unusual event now and then, between events that fit; a thief produces one after
+ * another. A CUSUM over the person's scored events within {@code sessionWindow} adds each event's
+ * shortfall below the learned boundary (minus its score) and takes off the margin of each event
+ * inside it, never going below 0; a total of {@code sessionEvidence} alerts. It needs a model
+ * trained on at least {@code sessionMinEvents} events (a boundary that has seen the person's habits).
  */
 public final class BehaviourAnomalyDetector implements Detector {
     public static final String NAME = "unusual-behaviour";
@@ -26,6 +34,9 @@ public final class BehaviourAnomalyDetector implements Detector {
     private final ThreatConfig.Behaviour config;
     private final AtomicReference<BehaviourModels> models = new AtomicReference<>(BehaviourModels.empty());
     private final Map<UUID, SlidingWindow> anomalies = new HashMap<>();
+    private final Map<UUID, java.util.ArrayDeque<Scored>> recent = new HashMap<>();
+
+    private record Scored(java.time.Instant time, double score) {}
     private final Cooldown<UUID> cooldown;
 
     public BehaviourAnomalyDetector(ThreatConfig.Behaviour config) {
@@ -52,18 +63,44 @@ public final class BehaviourAnomalyDetector implements Detector {
         if (e.kind() != AuthEventKind.AUTH_SUCCESS || e.staffId() == null) {
             return List.of();
         }
-        OptionalDouble score = models.get().score(e);
-        if (score.isEmpty() || score.getAsDouble() >= -config.anomalyMargin()) {
+        BehaviourModels generation = models.get();
+        OptionalDouble score = generation.score(e);
+        if (score.isEmpty()) {
             return List.of();
         }
-        int count = anomalies.computeIfAbsent(e.staffId(), k -> new SlidingWindow(config.window())).add(e.time());
-        if (count < config.minAnomalousEvents() || !cooldown.tryFire(e.staffId(), e.time())) {
+        double evidence = generation.trainingEvents(e.staffId()) < config.sessionMinEvents() ? 0
+                : sessionEvidence(e.staffId(), e.time(), score.getAsDouble());
+        int count = 0;
+        if (score.getAsDouble() < -config.anomalyMargin()) {
+            count = anomalies.computeIfAbsent(e.staffId(), k -> new SlidingWindow(config.window())).add(e.time());
+        }
+        boolean alone = count > 0 && count >= config.minAnomalousEvents();
+        boolean together = evidence >= config.sessionEvidence();
+        if (!(alone || together) || !cooldown.tryFire(e.staffId(), e.time())) {
             return List.of();
         }
-        String evidence = String.format(
-                "%d authentications within %d h outside this person's learned pattern; latest in ward %s, "
-                        + "device type %s, modality %s, %d scope(s)",
-                count, config.window().toHours(), e.deviceWard(), e.deviceType(), e.modality(), e.scopes().size());
-        return List.of(ThreatAlert.aboutStaff(e.time(), NAME, Severity.MEDIUM, e.staffId(), e.deviceId(), evidence));
+        String what = alone
+                ? String.format("%d authentication(s) within %d h far outside this person's learned pattern", count,
+                        config.window().toHours())
+                : String.format("authentications within %d h one after another outside this person's learned pattern "
+                        + "(accumulated shortfall %.1f)", config.sessionWindow().toHours(), evidence);
+        String text = String.format("%s; latest in ward %s, device type %s, modality %s, %d scope(s)", what,
+                e.deviceWard(), e.deviceType(), e.modality(), e.scopes().size());
+        return List.of(ThreatAlert.aboutStaff(e.time(), NAME, Severity.MEDIUM, e.staffId(), e.deviceId(), text));
+    }
+
+    /** The CUSUM of the person's shortfalls below the boundary over the scored events in the session window. */
+    private double sessionEvidence(UUID staffId, java.time.Instant t, double score) {
+        java.util.ArrayDeque<Scored> events = recent.computeIfAbsent(staffId, k -> new java.util.ArrayDeque<>());
+        events.addLast(new Scored(t, score));
+        java.time.Instant from = t.minus(config.sessionWindow());
+        while (events.peekFirst().time().isBefore(from)) {
+            events.removeFirst();
+        }
+        double sum = 0;
+        for (Scored s : events) {
+            sum = Math.max(0, sum - s.score());
+        }
+        return sum;
     }
 }

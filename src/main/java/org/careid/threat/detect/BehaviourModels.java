@@ -16,16 +16,24 @@ import org.tribuo.anomaly.Event;
 public final class BehaviourModels {
     private final BehaviourFeatures features;
     private final Map<UUID, LibSVMModel<Event>> perPerson;
+    private final Map<UUID, Integer> trainingEvents;
     private final Instant trainedAt;
 
-    BehaviourModels(BehaviourFeatures features, Map<UUID, LibSVMModel<Event>> perPerson, Instant trainedAt) {
+    BehaviourModels(BehaviourFeatures features, Map<UUID, LibSVMModel<Event>> perPerson,
+                    Map<UUID, Integer> trainingEvents, Instant trainedAt) {
         this.features = features;
         this.perPerson = Map.copyOf(perPerson);
+        this.trainingEvents = Map.copyOf(trainingEvents);
         this.trainedAt = trainedAt;
     }
 
     public static BehaviourModels empty() {
-        return new BehaviourModels(null, Map.of(), Instant.EPOCH);
+        return new BehaviourModels(null, Map.of(), Map.of(), Instant.EPOCH);
+    }
+
+    /** How many events the person's model was trained on (0 without a model). */
+    public int trainingEvents(UUID staffId) {
+        return staffId == null ? 0 : trainingEvents.getOrDefault(staffId, 0);
     }
 
     public int personCount() {

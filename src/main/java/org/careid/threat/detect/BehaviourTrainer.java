@@ -48,6 +48,7 @@ public final class BehaviourTrainer {
         }
         BehaviourFeatures features = BehaviourFeatures.learn(successes, config.hourWeight());
         Map<UUID, LibSVMModel<Event>> models = new HashMap<>();
+        Map<UUID, Integer> sizes = new HashMap<>();
         for (Map.Entry<UUID, List<AuthEventRecord>> entry : byPerson.entrySet()) {
             List<AuthEventRecord> events = entry.getValue();
             if (events.size() < config.minEvents()) {
@@ -57,8 +58,9 @@ public final class BehaviourTrainer {
             List<AuthEventRecord> recent = events.subList(Math.max(0, events.size() - config.maxTrainingEvents()),
                     events.size());
             models.put(entry.getKey(), trainOne(features, recent));
+            sizes.put(entry.getKey(), recent.size());
         }
-        return new BehaviourModels(features, models, now);
+        return new BehaviourModels(features, models, sizes, now);
     }
 
     private LibSVMModel<Event> trainOne(BehaviourFeatures features, List<AuthEventRecord> events) {

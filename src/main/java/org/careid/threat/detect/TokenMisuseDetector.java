@@ -12,10 +12,11 @@ import org.careid.threat.ThreatConfig;
 import org.careid.threat.TokenMisuseKind;
 
 /**
- * Token misuse reported by the token service. A token presented by a device it is not bound to, or
- * a replayed one-time token, has no innocent explanation and alerts at once. A revoked token or a
- * failed proof of possession can happen innocently once (revocation racing a request, clock skew),
- * so those alert when they repeat at one device within the window.
+ * Token misuse reported by the token service. A token presented by a device it is not bound to, a
+ * replayed one-time token, a proof from a presenter without the bound key and a replayed proof have
+ * no innocent explanation and alert at once ({@link TokenMisuseKind#immediate()}). A revoked token or
+ * a stale or malformed proof can happen innocently once (revocation racing a request, clock skew, a
+ * client bug), so those alert when they repeat at one device within the window.
  */
 public final class TokenMisuseDetector implements Detector {
     public static final String NAME = "token-misuse";
@@ -39,8 +40,7 @@ public final class TokenMisuseDetector implements Detector {
         if (e.kind() != AuthEventKind.TOKEN_MISUSE || e.misuse() == null) {
             return List.of();
         }
-        boolean immediate = e.misuse() == TokenMisuseKind.BINDING_MISMATCH
-                || e.misuse() == TokenMisuseKind.REPLAYED_ONE_TIME_TOKEN;
+        boolean immediate = e.misuse().immediate();
         int count = 1;
         if (!immediate) {
             if (e.deviceId() == null) {
@@ -72,7 +72,9 @@ public final class TokenMisuseDetector implements Detector {
             case BINDING_MISMATCH -> "token used by a device it is not bound to";
             case REPLAYED_ONE_TIME_TOKEN -> "one-time token replayed";
             case REVOKED_TOKEN_USE -> "revoked token used";
-            case FAILED_PROOF_OF_POSSESSION -> "proof of possession failed";
+            case PROOF_WITHOUT_BOUND_KEY -> "proof of possession without the key the token is bound to";
+            case PROOF_REPLAYED -> "proof of possession replayed";
+            case STALE_OR_MALFORMED_PROOF -> "stale or malformed proof of possession";
         };
     }
 }

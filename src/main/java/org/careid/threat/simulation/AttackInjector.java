@@ -43,9 +43,19 @@ final class AttackInjector {
     static final double PROBE_MIN_GAP = 0.02;
     static final double PROBE_MAX_GAP = 0.25;
     static final int PROBE_MAX_MINUTES = 180;
-    // Stolen token without the device key: how many times it is tried
+    // Stolen token: how many times it is tried
     static final int TOKEN_MIN_TRIES = 1;
     static final int TOKEN_MAX_TRIES = 10;
+    // What a thief without the device key does with the token (no data on thieves: the three things
+    // it can do, equally likely): present it with no proof, sign a proof with its own key, or replay
+    // the proof captured together with the token (same request, same URL).
+    static final double THIEF_NO_PROOF = 1.0 / 3;
+    static final double THIEF_OWN_KEY = 1.0 / 3;
+    // Token service facts (careid.token.*): access tokens live 120 s, proofs are fresh for 60 s,
+    // both with 10 s clock tolerance. Past the token's life the server answers "expired" (no misuse).
+    static final int TOKEN_LIFETIME_SECONDS = 120;
+    static final int CLOCK_TOLERANCE_SECONDS = 10;
+    static final int PROOF_FRESH_SECONDS = 60;
     // Ward-wide device failure: share of the ward's devices affected, how long
     static final double WARD_MIN_SHARE = 0.5;
     static final int WARD_MIN_MINUTES = 20;
@@ -53,12 +63,15 @@ final class AttackInjector {
 
     private final SimulatedHospital hospital;
     private final Random rnd;
+    /** The token thief's own choices, apart from {@link #rnd} so the other attacks stay as they were. */
+    private final Random thief;
     private final List<SimEvent> events;
     final List<InjectedAttack> attacks = new ArrayList<>();
 
-    AttackInjector(SimulatedHospital hospital, Random rnd, List<SimEvent> events) {
+    AttackInjector(SimulatedHospital hospital, Random rnd, Random thief, List<SimEvent> events) {
         this.hospital = hospital;
         this.rnd = rnd;
+        this.thief = thief;
         this.events = events;
     }
 
@@ -194,19 +207,52 @@ final class AttackInjector {
         }
     }
 
-    /** A stolen token presented by an attacker: at the wrong device, replayed, after revocation, without the key. */
+    /** What a thief does with a stolen token (one of four, equally likely). */
+    enum TokenAttack { BINDING_MISMATCH, REPLAYED_ONE_TIME_TOKEN, REVOKED_TOKEN_USE, WITHOUT_DEVICE_KEY }
+
+    /**
+     * A stolen token presented by an attacker: at the wrong device, a one-time token replayed, after
+     * revocation, or without the device key (see {@link #THIEF_NO_PROOF}).
+     */
     void tokenMisuse(Instant from, Duration span) {
         Staff victim = randomStaff();
         Device d = hospital.randomDevice(rnd);
         Instant t = randomTime(from, span);
-        TokenMisuseKind kind = TokenMisuseKind.values()[rnd.nextInt(TokenMisuseKind.values().length)];
-        InjectedAttack a = newAttack("token-" + kind.name().toLowerCase(), TokenMisuseDetector.NAME, t);
+        TokenAttack kind = TokenAttack.values()[rnd.nextInt(TokenAttack.values().length)];
+        InjectedAttack a = newAttack("token-" + kind.name().toLowerCase().replace('_', '-'), TokenMisuseDetector.NAME, t);
         a.subjects.add("DEVICE:" + d.id());
         a.subjects.add("STAFF:" + victim.id());
         int tries = TOKEN_MIN_TRIES + rnd.nextInt(TOKEN_MAX_TRIES - TOKEN_MIN_TRIES + 1);
+        long[] offsets = new long[tries];
         for (int i = 0; i < tries; i++) {
-            add(AuthEventRecord.builder(AuthEventKind.TOKEN_MISUSE, t.plusSeconds(i * (2L + rnd.nextInt(20))))
-                    .staff(victim.id()).device(d.id(), d.ward(), d.type()).misuse(kind).build(), a);
+            offsets[i] = i * (2L + rnd.nextInt(20));
+        }
+        if (kind != TokenAttack.WITHOUT_DEVICE_KEY) {
+            TokenMisuseKind misuse = TokenMisuseKind.valueOf(kind.name());
+            for (long offset : offsets) {
+                add(AuthEventRecord.builder(AuthEventKind.TOKEN_MISUSE, t.plusSeconds(offset))
+                        .staff(victim.id()).device(d.id(), d.ward(), d.type()).misuse(misuse).build(), a);
+            }
+            return;
+        }
+        // Captured (with the victim's request and its proof) at some age of the token; first used while
+        // the token still works, after a delay of the thief's own (a script: seconds; a person: a minute).
+        int usableFor = TOKEN_LIFETIME_SECONDS + CLOCK_TOLERANCE_SECONDS;
+        int capturedAtAge = thief.nextInt(TOKEN_LIFETIME_SECONDS);
+        long delay = 1 + thief.nextInt(usableFor - capturedAtAge);
+        double strategy = thief.nextDouble();
+        boolean replaysProof = strategy >= THIEF_NO_PROOF + THIEF_OWN_KEY;
+        a.kind = replaysProof ? "token-replayed-proof" : strategy < THIEF_NO_PROOF ? "token-no-proof" : "token-own-key";
+        for (long offset : offsets) {
+            long proofAge = delay + offset;
+            if (capturedAtAge + proofAge > usableFor) {
+                continue; // "expired": no misuse to report
+            }
+            TokenMisuseKind misuse = !replaysProof ? TokenMisuseKind.PROOF_WITHOUT_BOUND_KEY
+                    : proofAge <= PROOF_FRESH_SECONDS + CLOCK_TOLERANCE_SECONDS ? TokenMisuseKind.PROOF_REPLAYED
+                    : TokenMisuseKind.STALE_OR_MALFORMED_PROOF;
+            add(AuthEventRecord.builder(AuthEventKind.TOKEN_MISUSE, t.plusSeconds(offset))
+                    .staff(victim.id()).device(d.id(), d.ward(), d.type()).misuse(misuse).build(), a);
         }
     }
 

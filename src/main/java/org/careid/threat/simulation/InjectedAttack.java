@@ -10,7 +10,7 @@ import java.util.Set;
  */
 final class InjectedAttack {
     final int id;
-    final String kind;
+    String kind;
     final String detector;
     final Instant start;
     Instant end;

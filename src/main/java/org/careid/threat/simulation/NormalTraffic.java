@@ -17,7 +17,8 @@ import org.careid.threat.simulation.SimulatedHospital.Staff;
  * Normal life: staff work 12-hour shifts on about half the days, authenticate about twice an hour
  * (mostly at their usual devices, sometimes in their secondary ward, walking between wards at their
  * own speed), fail now and then and retry, visitors touch devices, tokens are occasionally revoked
- * mid-request or a proof fails, and the device fleet is updated once.
+ * mid-request or a proof arrives stale (a device clock off by more than the tolerance), and the
+ * device fleet is updated once.
  */
 final class NormalTraffic {
     static final double SHIFT_PROBABILITY = 0.5;
@@ -135,7 +136,8 @@ final class NormalTraffic {
             misuse(s, d, t.plusSeconds(30 + rnd.nextInt(60)), TokenMisuseKind.REVOKED_TOKEN_USE);
         }
         if (rnd.nextDouble() < BENIGN_TOKEN_EVENT_PER_SUCCESS) {
-            misuse(s, d, t.plusSeconds(1 + rnd.nextInt(100)), TokenMisuseKind.FAILED_PROOF_OF_POSSESSION);
+            // a device whose clock drifted: its proof (signed with its own key) is refused as not fresh
+            misuse(s, d, t.plusSeconds(1 + rnd.nextInt(100)), TokenMisuseKind.STALE_OR_MALFORMED_PROOF);
         }
     }
 

@@ -60,7 +60,7 @@ public final class ThreatEvaluation {
         List<AuthEventRecord> genuine = normal.events.stream().map(SimEvent::record)
                 .filter(r -> r.kind() == AuthEventKind.AUTH_SUCCESS && r.matchScore() != null)
                 .filter(r -> r.time().isAfter(start.plus(Duration.ofDays(1)))).toList();
-        AttackInjector inject = new AttackInjector(hospital, rnd, normal.events);
+        AttackInjector inject = new AttackInjector(hospital, rnd, new Random(seed + 1), normal.events);
         Instant attacksFrom = start.plus(Duration.ofDays(1));
         Duration attackSpan = Duration.ofDays(days - 2);
         Instant behaviourFrom = start.plus(Duration.ofDays(8));

@@ -74,4 +74,65 @@ class BehaviourAnomalyDetectorTest {
         }
         assertTrue(alerts.isEmpty(), alerts.toString());
     }
+
+    /** In ward, at her usual hours and device type, with her scopes, but at a workstation: one attribute off. */
+    private AuthEventRecord atAWorkstation(Instant t) {
+        return event(t, "icu", "workstation", "face", Set.of("patient/*.read", "vitals.write"));
+    }
+
+    @Test
+    void oneAttributeOffIsOutsideTheBoundaryButNotAnomalousAlone() {
+        double score = trained().current().score(atAWorkstation(T0.plus(Duration.ofHours(2)))).orElseThrow();
+        assertTrue(score < 0 && score >= -config.behaviour().anomalyMargin(), "score " + score);
+        assertTrue(-2 * score < config.behaviour().sessionEvidence(), "two of them are not yet a session: " + score);
+    }
+
+    @Test
+    void aSessionOfSeveralOneAttributeOffEventsAlerts() {
+        BehaviourAnomalyDetector detector = trained();
+        List<ThreatAlert> alerts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            alerts.addAll(detector.onEvent(atAWorkstation(T0.plus(Duration.ofHours(2)).plusSeconds(i * 1200L))));
+        }
+        assertEquals(1, alerts.size(), alerts.toString());
+        assertEquals(nurse.toString(), alerts.get(0).subjectId());
+        assertTrue(alerts.get(0).evidence().startsWith("authentications within 4 h one after another outside"),
+                alerts.get(0).evidence());
+    }
+
+    @Test
+    void oneOneAttributeOffEventInAnOrdinaryDayDoesNotAlert() {
+        BehaviourAnomalyDetector detector = trained();
+        List<ThreatAlert> alerts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Instant t = T0.plusSeconds(1800L * i);
+            alerts.addAll(detector.onEvent(i == 5 ? atAWorkstation(t)
+                    : event(t, "icu", "bedside", "face", Set.of("patient/*.read", "vitals.write"))));
+        }
+        assertTrue(alerts.isEmpty(), alerts.toString());
+    }
+
+    @Test
+    void fewerTrainingEventsThanTheSessionRuleNeedsGiveNoSessionAlert() {
+        ThreatConfig strict = ThreatConfigLoader.load(Map.of("careid.threat.behaviour.session-min-events", "301"));
+        BehaviourAnomalyDetector detector = new BehaviourAnomalyDetector(strict.behaviour());
+        detector.install(trained().current());
+        List<ThreatAlert> alerts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            alerts.addAll(detector.onEvent(atAWorkstation(T0.plus(Duration.ofHours(2)).plusSeconds(i * 1200L))));
+        }
+        assertTrue(alerts.isEmpty(), alerts.toString());
+    }
+
+    @Test
+    void oneAttributeOffEventsTwoInASessionOrSpreadOverTheDayDoNotAlert() {
+        BehaviourAnomalyDetector detector = trained();
+        List<ThreatAlert> alerts = new ArrayList<>();
+        alerts.addAll(detector.onEvent(atAWorkstation(T0)));
+        alerts.addAll(detector.onEvent(atAWorkstation(T0.plus(Duration.ofMinutes(20)))));
+        // a third one, but after the first two left the session window
+        alerts.addAll(detector.onEvent(atAWorkstation(T0.plus(Duration.ofHours(5)))));
+        alerts.addAll(detector.onEvent(atAWorkstation(T0.plus(Duration.ofHours(10)))));
+        assertTrue(alerts.isEmpty(), alerts.toString());
+    }
 }

@@ -36,9 +36,44 @@ class TokenMisuseDetectorTest {
     }
 
     @Test
-    void repeatedFailedProofsAlert() {
-        assertTrue(detector.onEvent(misuse(0, TokenMisuseKind.FAILED_PROOF_OF_POSSESSION)).isEmpty());
-        assertEquals(1, detector.onEvent(misuse(30, TokenMisuseKind.FAILED_PROOF_OF_POSSESSION)).size());
+    void repeatedRevokedTokenUsesAlert() {
+        assertTrue(detector.onEvent(misuse(0, TokenMisuseKind.REVOKED_TOKEN_USE)).isEmpty());
+        assertEquals(1, detector.onEvent(misuse(20, TokenMisuseKind.REVOKED_TOKEN_USE)).size());
+    }
+
+    @Test
+    void proofWithoutTheBoundKeyAlertsAtOnce() {
+        var alerts = detector.onEvent(misuse(0, TokenMisuseKind.PROOF_WITHOUT_BOUND_KEY));
+        assertEquals(1, alerts.size());
+        assertEquals(Severity.HIGH, alerts.get(0).severity());
+        assertEquals(device.toString(), alerts.get(0).subjectId());
+    }
+
+    @Test
+    void replayedProofAlertsAtOnce() {
+        var alerts = detector.onEvent(misuse(0, TokenMisuseKind.PROOF_REPLAYED));
+        assertEquals(1, alerts.size());
+        assertEquals(Severity.HIGH, alerts.get(0).severity());
+    }
+
+    @Test
+    void immediateKindsFireOncePerCooldown() {
+        assertEquals(1, detector.onEvent(misuse(0, TokenMisuseKind.PROOF_WITHOUT_BOUND_KEY)).size());
+        assertTrue(detector.onEvent(misuse(5, TokenMisuseKind.PROOF_WITHOUT_BOUND_KEY)).isEmpty(), "one incident, one alert");
+    }
+
+    @Test
+    void repeatedStaleProofsAlert() {
+        assertTrue(detector.onEvent(misuse(0, TokenMisuseKind.STALE_OR_MALFORMED_PROOF)).isEmpty());
+        var alerts = detector.onEvent(misuse(30, TokenMisuseKind.STALE_OR_MALFORMED_PROOF));
+        assertEquals(1, alerts.size());
+        assertEquals(Severity.MEDIUM, alerts.get(0).severity());
+    }
+
+    @Test
+    void oneStaleProofIsClockSkewAndDoesNotAlert() {
+        assertTrue(detector.onEvent(misuse(0, TokenMisuseKind.STALE_OR_MALFORMED_PROOF)).isEmpty());
+        assertTrue(detector.onEvent(misuse(3 * 3600, TokenMisuseKind.STALE_OR_MALFORMED_PROOF)).isEmpty());
     }
 
     @Test
