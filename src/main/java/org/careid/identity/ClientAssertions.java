@@ -109,7 +109,7 @@ public class ClientAssertions {
         }
         OneTimeIds.consumeInCurrentTransaction("used_assertion", jti, expiresAt(claims));
         if (registered.kind == CallerKind.DEVICE) {
-            devices.touchLastSeen(id);
+            devices.touchLastSeen(id, registered.lastSeenAt);
         }
         return new Checked(new VerifiedCaller(registered.kind, id, registered.name, registered.thumbprint), null);
     }
@@ -147,16 +147,16 @@ public class ClientAssertions {
         }
     }
 
-    private record Registered(CallerKind kind, String jwk, String thumbprint, String name) {}
+    private record Registered(CallerKind kind, String jwk, String thumbprint, String name, Instant lastSeenAt) {}
 
     private static Registered lookUp(UUID id) {
         Device device = Device.findById(id);
         if (device != null) {
             return device.status == Device.Status.ACTIVE && device.publicJwk != null
-                    ? new Registered(CallerKind.DEVICE, device.publicJwk, device.jwkThumbprint, device.name) : null;
+                    ? new Registered(CallerKind.DEVICE, device.publicJwk, device.jwkThumbprint, device.name, device.lastSeenAt) : null;
         }
         ResourceServer server = ResourceServer.findById(id);
         return server != null && server.active
-                ? new Registered(CallerKind.RESOURCE_SERVER, server.publicJwk, server.jwkThumbprint, server.name) : null;
+                ? new Registered(CallerKind.RESOURCE_SERVER, server.publicJwk, server.jwkThumbprint, server.name, null) : null;
     }
 }

@@ -205,12 +205,19 @@ public class DeviceService {
     }
 
     /** Records that the device called, at most every 30 s so busy devices do not write per request. */
-    /** Joins the caller's transaction (the client assertion check), or runs in its own. */
+    /**
+     * Records that the device called, at most every 30 s ({@code lastSeenAt} is what the caller
+     * just read: a recent one costs no statement). A targeted UPDATE, never a dirty entity, so it
+     * cannot overwrite a suspension committed meanwhile. Joins the caller's transaction.
+     */
     @Transactional
-    public void touchLastSeen(UUID deviceId) {
+    public void touchLastSeen(UUID deviceId, Instant lastSeenAt) {
         Instant now = Instant.now();
-        Device.update("lastSeenAt = ?1 where id = ?2 and (lastSeenAt is null or lastSeenAt < ?3)",
-                now, deviceId, now.minus(LAST_SEEN_RESOLUTION));
+        Instant staleBefore = now.minus(LAST_SEEN_RESOLUTION);
+        if (lastSeenAt != null && !lastSeenAt.isBefore(staleBefore)) {
+            return;
+        }
+        Device.update("lastSeenAt = ?1 where id = ?2 and (lastSeenAt is null or lastSeenAt < ?3)", now, deviceId, staleBefore);
     }
 
     @Transactional

@@ -22,7 +22,8 @@ public class StepUpRequirements {
         if (staffId == null) {
             return false;
         }
-        return AlertResponse.count("action = ?1 and targetId = ?2 and outcome = ?3 and until > ?4",
-                ResponseAction.STEP_UP, staffId, AlertResponse.APPLIED, Instant.now()) > 0;
+        // find + first (not count): a count query is rebuilt on every call, this one is plan-cached
+        return AlertResponse.find("action = ?1 and targetId = ?2 and outcome = ?3 and until > ?4",
+                ResponseAction.STEP_UP, staffId, AlertResponse.APPLIED, Instant.now()).firstResultOptional().isPresent();
     }
 }
