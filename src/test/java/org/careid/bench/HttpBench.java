@@ -97,10 +97,13 @@ public final class HttpBench {
                 return null;
             }));
         }
-        for (Future<?> f : running) {
-            f.get();
+        try {
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow(); // a failed call ends the run instead of leaving the other clients going
         }
-        pool.shutdown();
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf("POST /api/v1/auth/%s, %d client(s), %d s: %d authentications, median %.1f ms, p99 %.1f ms, %.1f auth/s%n",
