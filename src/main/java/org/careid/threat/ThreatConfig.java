@@ -112,8 +112,14 @@ public interface ThreatConfig {
     }
 
     interface Behaviour {
-        /** Persons with fewer recorded successful authentications get no model (cold start). */
-        @WithDefault("40")
+        /**
+         * A model can tell an unusual event from a rare habit only once it has seen the habits: one
+         * of about one authentication in 50 (another ward every other shift) is in n events with
+         * 95 % probability when n >= 3 / 0.02 = 150 (rule of three). Persons with fewer recorded
+         * successful authentications are judged by the model of their peer group (ward and clinical
+         * role), which needs as many events; persons with neither are not judged (both rules).
+         */
+        @WithDefault("150")
         int minEvents();
 
         /** Most recent events per person used for training. */
@@ -170,15 +176,6 @@ public interface ThreatConfig {
          */
         @WithDefault("1.0")
         double sessionEvidence();
-
-        /**
-         * The session rule reads "outside the learned boundary" as evidence, which holds once the
-         * boundary has seen the person's occasional habits: a habit of about one authentication in 50
-         * (another ward every other shift) is in n events with 95 % probability when n >= 3 / 0.02 =
-         * 150 (rule of three). Models trained on fewer events use the one-event rule only.
-         */
-        @WithDefault("150")
-        int sessionMinEvents();
 
         /** Events of one person summed by the session rule: a third of a shift, one stretch of work. */
         @WithDefault("4H")

@@ -8,10 +8,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.careid.identity.StaffMember;
 import org.careid.threat.alert.AlertRaised;
 import org.careid.threat.alert.AlertResponseView;
 import org.careid.threat.alert.AlertService;
@@ -89,7 +93,7 @@ public class ThreatMonitor {
         }
     }
 
-    /** Retrains the per-person behaviour models from the recorded history. */
+    /** Retrains the per-person and peer-group behaviour models from the recorded history. */
     @Scheduled(every = "${careid.threat.behaviour.retrain-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void retrain() {
@@ -100,9 +104,21 @@ public class ThreatMonitor {
     public int retrainNow() {
         Instant now = Instant.now();
         history.purgeBefore(now.minus(config.behaviour().retention()));
-        int persons = engine.retrainBehaviour(history.since(now.minus(config.behaviour().history())), now);
+        int persons = engine.retrainBehaviour(history.since(now.minus(config.behaviour().history())),
+                peerGroups(), now);
         LOG.infof("behaviour models retrained for %d staff members", persons);
         return persons;
+    }
+
+    /** Peer groups from the staff directory: ward and clinical role (newcomers are judged against them). */
+    static Map<UUID, String> peerGroups() {
+        Map<UUID, String> groups = new HashMap<>();
+        for (StaffMember s : StaffMember.<StaffMember>listAll()) {
+            if (s.ward != null && !s.ward.isBlank() && s.clinicalRole != null && !s.clinicalRole.isBlank()) {
+                groups.put(s.id, s.ward + "/" + s.clinicalRole);
+            }
+        }
+        return groups;
     }
 
     /** For tests and operators: waits until the queue is drained (bounded). */

@@ -25,8 +25,11 @@ import org.careid.threat.ThreatConfig;
  * such a mildly unusual event now and then, between events that fit; a thief produces one after
  * another. A CUSUM over the person's scored events within {@code sessionWindow} adds each event's
  * shortfall below the learned boundary (minus its score) and takes off the margin of each event
- * inside it, never going below 0; a total of {@code sessionEvidence} alerts. It needs a model
- * trained on at least {@code sessionMinEvents} events (a boundary that has seen the person's habits).
+ * inside it, never going below 0; a total of {@code sessionEvidence} alerts.
+ *
+ * <p>Both rules need a boundary that has seen the person's habits ({@code minEvents} events): a
+ * person with less history of their own is judged by their peer group's model (same ward and
+ * clinical role), see {@link BehaviourTrainer}.
  */
 public final class BehaviourAnomalyDetector implements Detector {
     public static final String NAME = "unusual-behaviour";
@@ -68,8 +71,7 @@ public final class BehaviourAnomalyDetector implements Detector {
         if (score.isEmpty()) {
             return List.of();
         }
-        double evidence = generation.trainingEvents(e.staffId()) < config.sessionMinEvents() ? 0
-                : sessionEvidence(e.staffId(), e.time(), score.getAsDouble());
+        double evidence = sessionEvidence(e.staffId(), e.time(), score.getAsDouble());
         int count = 0;
         if (score.getAsDouble() < -config.anomalyMargin()) {
             count = anomalies.computeIfAbsent(e.staffId(), k -> new SlidingWindow(config.window())).add(e.time());
@@ -79,11 +81,14 @@ public final class BehaviourAnomalyDetector implements Detector {
         if (!(alone || together) || !cooldown.tryFire(e.staffId(), e.time())) {
             return List.of();
         }
+        String pattern = generation.peerGroup(e.staffId())
+                .map(g -> "the learned pattern of this person's peer group " + g)
+                .orElse("this person's learned pattern");
         String what = alone
-                ? String.format("%d authentication(s) within %d h far outside this person's learned pattern", count,
-                        config.window().toHours())
-                : String.format("authentications within %d h one after another outside this person's learned pattern "
-                        + "(accumulated shortfall %.1f)", config.sessionWindow().toHours(), evidence);
+                ? String.format("%d authentication(s) within %d h far outside %s", count,
+                        config.window().toHours(), pattern)
+                : String.format("authentications within %d h one after another outside %s "
+                        + "(accumulated shortfall %.1f)", config.sessionWindow().toHours(), pattern, evidence);
         String text = String.format("%s; latest in ward %s, device type %s, modality %s, %d scope(s)", what,
                 e.deviceWard(), e.deviceType(), e.modality(), e.scopes().size());
         return List.of(ThreatAlert.aboutStaff(e.time(), NAME, Severity.MEDIUM, e.staffId(), e.deviceId(), text));

@@ -10,34 +10,49 @@ import org.tribuo.common.libsvm.LibSVMModel;
 import org.tribuo.anomaly.Event;
 
 /**
- * One trained generation of per-person behaviour models (Tribuo one-class SVMs) with the feature
- * vocabulary they were trained on. Immutable; the detector swaps whole generations on retraining.
+ * One trained generation of behaviour models (Tribuo one-class SVMs) with the feature vocabulary
+ * they were trained on: each person is judged by their own model when it was trained on enough
+ * events, otherwise by the model of their peer group (same ward and clinical role). Immutable; the
+ * detector swaps whole generations on retraining.
  */
 public final class BehaviourModels {
     private final BehaviourFeatures features;
     private final Map<UUID, LibSVMModel<Event>> perPerson;
     private final Map<UUID, Integer> trainingEvents;
+    private final Map<UUID, String> judgedByPeers;
     private final Instant trainedAt;
 
     BehaviourModels(BehaviourFeatures features, Map<UUID, LibSVMModel<Event>> perPerson,
-                    Map<UUID, Integer> trainingEvents, Instant trainedAt) {
+                    Map<UUID, Integer> trainingEvents, Map<UUID, String> judgedByPeers, Instant trainedAt) {
         this.features = features;
         this.perPerson = Map.copyOf(perPerson);
         this.trainingEvents = Map.copyOf(trainingEvents);
+        this.judgedByPeers = Map.copyOf(judgedByPeers);
         this.trainedAt = trainedAt;
     }
 
     public static BehaviourModels empty() {
-        return new BehaviourModels(null, Map.of(), Map.of(), Instant.EPOCH);
+        return new BehaviourModels(null, Map.of(), Map.of(), Map.of(), Instant.EPOCH);
     }
 
-    /** How many events the person's model was trained on (0 without a model). */
+    /** How many events the model that judges the person was trained on (0 without a model). */
     public int trainingEvents(UUID staffId) {
         return staffId == null ? 0 : trainingEvents.getOrDefault(staffId, 0);
     }
 
+    /** The peer group whose model judges the person, when they have too little history of their own. */
+    public Optional<String> peerGroup(UUID staffId) {
+        return staffId == null ? Optional.empty() : Optional.ofNullable(judgedByPeers.get(staffId));
+    }
+
+    /** Persons judged by a model (their own or their peer group's). */
     public int personCount() {
         return perPerson.size();
+    }
+
+    /** Persons judged by their peer group's model. */
+    public int peerJudgedCount() {
+        return judgedByPeers.size();
     }
 
     public Instant trainedAt() {
@@ -45,10 +60,10 @@ public final class BehaviourModels {
     }
 
     /**
-     * The one-class SVM decision value of the event for its person, divided by the model's offset
-     * rho: 0 is the learned boundary, -1 means no similarity at all to the person's history, -0.5
-     * means half the similarity the boundary requires. Scale-free, so one threshold fits everyone.
-     * Empty when the person has no model (cold start).
+     * The one-class SVM decision value of the event under the model that judges its person, divided
+     * by the model's offset rho: 0 is the learned boundary, -1 means no similarity at all to the
+     * history, -0.5 means half the similarity the boundary requires. Scale-free, so one threshold
+     * fits everyone. Empty when the person has neither a model of their own nor a peer group model.
      */
     public OptionalDouble score(AuthEventRecord e) {
         LibSVMModel<Event> model = e.staffId() == null ? null : perPerson.get(e.staffId());

@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.careid.threat.AuthEventKind;
 import org.careid.threat.AuthEventRecord;
@@ -22,7 +24,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Trains one Tribuo one-class SVM (RBF kernel, libsvm) per person from their recorded successful
- * authentications. Persons with too little history get no model and are not scored.
+ * authentications, and one per peer group for the persons with too little history of their own.
  */
 public final class BehaviourTrainer {
     static {
@@ -36,8 +38,20 @@ public final class BehaviourTrainer {
         this.config = config;
     }
 
-    /** Trains a new generation from the history (any order, any kinds; only successes are used). */
+    /** Trains a new generation without peer groups (persons with too little history are not judged). */
     public BehaviourModels train(Collection<AuthEventRecord> history, Instant now) {
+        return train(history, Map.of(), now);
+    }
+
+    /**
+     * Trains a new generation from the history (any order, any kinds; only successes are used).
+     * Persons with at least {@code min-events} recorded successes get a model of their own; the
+     * others are judged by the model of their peer group ({@code peerGroups}: staff id to a group
+     * key, e.g. ward and clinical role from the staff directory), trained on the group's recorded
+     * successes, each member contributing an equal share of at most {@code max-training-events}.
+     * A group model needs {@code min-events} events too; persons with neither are not judged.
+     */
+    public BehaviourModels train(Collection<AuthEventRecord> history, Map<UUID, String> peerGroups, Instant now) {
         Map<UUID, List<AuthEventRecord>> byPerson = new HashMap<>();
         List<AuthEventRecord> successes = new ArrayList<>();
         for (AuthEventRecord e : history) {
@@ -49,18 +63,56 @@ public final class BehaviourTrainer {
         BehaviourFeatures features = BehaviourFeatures.learn(successes, config.hourWeight());
         Map<UUID, LibSVMModel<Event>> models = new HashMap<>();
         Map<UUID, Integer> sizes = new HashMap<>();
-        for (Map.Entry<UUID, List<AuthEventRecord>> entry : byPerson.entrySet()) {
-            List<AuthEventRecord> events = entry.getValue();
+        Map<UUID, String> judgedByPeers = new HashMap<>();
+        Map<String, List<List<AuthEventRecord>>> groups = new TreeMap<>();
+        List<UUID> newcomers = new ArrayList<>();
+        // sorted, so that a group's training set does not depend on hash order
+        for (UUID person : new TreeSet<>(byPerson.keySet())) {
+            List<AuthEventRecord> events = byPerson.get(person);
+            events.sort((a, b) -> a.time().compareTo(b.time()));
+            String group = peerGroups.get(person);
+            if (group != null) {
+                groups.computeIfAbsent(group, k -> new ArrayList<>()).add(events);
+            }
             if (events.size() < config.minEvents()) {
+                newcomers.add(person);
                 continue;
             }
-            events.sort((a, b) -> a.time().compareTo(b.time()));
-            List<AuthEventRecord> recent = events.subList(Math.max(0, events.size() - config.maxTrainingEvents()),
-                    events.size());
-            models.put(entry.getKey(), trainOne(features, recent));
-            sizes.put(entry.getKey(), recent.size());
+            List<AuthEventRecord> recent = latest(events, config.maxTrainingEvents());
+            models.put(person, trainOne(features, recent));
+            sizes.put(person, recent.size());
         }
-        return new BehaviourModels(features, models, sizes, now);
+        Map<String, LibSVMModel<Event>> groupModels = new HashMap<>();
+        Map<String, Integer> groupSizes = new HashMap<>();
+        for (UUID person : newcomers) {
+            String group = peerGroups.get(person);
+            if (group == null) {
+                continue;
+            }
+            if (!groupSizes.containsKey(group)) {
+                List<List<AuthEventRecord>> members = groups.get(group);
+                int share = Math.max(1, config.maxTrainingEvents() / members.size());
+                List<AuthEventRecord> pooled = new ArrayList<>();
+                for (List<AuthEventRecord> member : members) {
+                    pooled.addAll(latest(member, share));
+                }
+                groupSizes.put(group, pooled.size());
+                if (pooled.size() >= config.minEvents()) {
+                    groupModels.put(group, trainOne(features, pooled));
+                }
+            }
+            LibSVMModel<Event> model = groupModels.get(group);
+            if (model != null) {
+                models.put(person, model);
+                sizes.put(person, groupSizes.get(group));
+                judgedByPeers.put(person, group);
+            }
+        }
+        return new BehaviourModels(features, models, sizes, judgedByPeers, now);
+    }
+
+    private static List<AuthEventRecord> latest(List<AuthEventRecord> sorted, int n) {
+        return sorted.subList(Math.max(0, sorted.size() - n), sorted.size());
     }
 
     private LibSVMModel<Event> trainOne(BehaviourFeatures features, List<AuthEventRecord> events) {

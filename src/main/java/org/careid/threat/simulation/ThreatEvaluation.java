@@ -54,6 +54,11 @@ public final class ThreatEvaluation {
         Random rnd = new Random(seed);
         SimulatedHospital hospital = new SimulatedHospital(engine.wardMap(), staffCount, rnd);
         Instant start = Instant.parse("2026-01-05T00:00:00Z");
+        // the staff directory's ward and clinical role of each person: their peer group
+        java.util.Map<java.util.UUID, String> peerGroups = new java.util.HashMap<>();
+        for (SimulatedHospital.Staff s : hospital.staff) {
+            peerGroups.put(s.id(), s.home() + "/" + s.role());
+        }
         NormalTraffic normal = new NormalTraffic(hospital, rnd);
         normal.generate(start, days);
 
@@ -100,7 +105,7 @@ public final class ThreatEvaluation {
                 long t0 = System.nanoTime();
                 Instant since = t.minus(config.behaviour().history());
                 history.removeIf(h -> h.time().isBefore(since));
-                engine.retrainBehaviour(history, t);
+                engine.retrainBehaviour(history, peerGroups, t);
                 trainingMillis += (System.nanoTime() - t0) / 1_000_000;
                 retrainings++;
                 nextRetrain = nextRetrain.plus(Duration.ofDays(retrainDays));

@@ -113,15 +113,99 @@ class BehaviourAnomalyDetectorTest {
     }
 
     @Test
-    void fewerTrainingEventsThanTheSessionRuleNeedsGiveNoSessionAlert() {
-        ThreatConfig strict = ThreatConfigLoader.load(Map.of("careid.threat.behaviour.session-min-events", "301"));
+    void tooLittleHistoryAndNoPeerGroupMeansNotJudged() {
+        ThreatConfig strict = ThreatConfigLoader.load(Map.of("careid.threat.behaviour.min-events", "301"));
+        List<AuthEventRecord> history = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            history.add(event(T0.minus(Duration.ofHours(1 + i)), "icu", "bedside", "face", Set.of("patient/*.read")));
+        }
+        BehaviourModels models = new BehaviourTrainer(strict.behaviour()).train(history, T0);
+        assertEquals(0, models.personCount(), "300 events are fewer than min-events 301");
         BehaviourAnomalyDetector detector = new BehaviourAnomalyDetector(strict.behaviour());
-        detector.install(trained().current());
+        detector.install(models);
         List<ThreatAlert> alerts = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            alerts.addAll(detector.onEvent(atAWorkstation(T0.plus(Duration.ofHours(2)).plusSeconds(i * 1200L))));
+            alerts.addAll(detector.onEvent(event(T0.plusSeconds(i * 1200L), "maternity", "workstation",
+                    "face+fingerprint", Set.of("records.export"))));
         }
         assertTrue(alerts.isEmpty(), alerts.toString());
+    }
+
+    /** One successful authentication of a nurse on the ICU (day or night), with a nurse's scopes. */
+    private AuthEventRecord icuNurse(UUID who, Instant day) {
+        Instant t = day.plusSeconds((rnd.nextBoolean() ? 7 : 19) * 3600L + rnd.nextInt(12 * 3600));
+        Set<String> scopes = new java.util.TreeSet<>(Set.of("patient/*.read"));
+        if (rnd.nextBoolean()) {
+            scopes.add("vitals.write");
+        }
+        if (rnd.nextBoolean()) {
+            scopes.add("medication.administer");
+        }
+        double r = rnd.nextDouble();
+        return AuthEventRecord.builder(AuthEventKind.AUTH_SUCCESS, t).staff(who)
+                .device(UUID.randomUUID(), rnd.nextDouble() < 0.92 ? "icu" : "surgery",
+                        rnd.nextDouble() < 0.7 ? "bedside" : "medication-cart")
+                .modality(r < 0.6 ? "face" : r < 0.9 ? "fingerprint" : "face+fingerprint").scopes(scopes).build();
+    }
+
+    /** Four ICU nurses with 20 days of history, a newcomer with 12 events, and a maternity physician. */
+    private BehaviourAnomalyDetector trainedWithPeers(UUID newcomer) {
+        List<AuthEventRecord> history = new ArrayList<>();
+        Map<UUID, String> groups = new java.util.HashMap<>();
+        for (int p = 0; p < 4; p++) {
+            UUID peer = UUID.randomUUID();
+            groups.put(peer, "icu/nurse");
+            for (int i = 0; i < 200; i++) {
+                history.add(icuNurse(peer, T0.minus(Duration.ofDays(1 + rnd.nextInt(20)))));
+            }
+        }
+        groups.put(newcomer, "icu/nurse");
+        for (int i = 0; i < 12; i++) {
+            history.add(icuNurse(newcomer, T0.minus(Duration.ofDays(1 + rnd.nextInt(2)))));
+        }
+        UUID physician = UUID.randomUUID();
+        groups.put(physician, "maternity/physician");
+        for (int i = 0; i < 200; i++) {
+            history.add(AuthEventRecord.builder(AuthEventKind.AUTH_SUCCESS,
+                            T0.minus(Duration.ofDays(1 + rnd.nextInt(20))).plusSeconds(8 * 3600L + rnd.nextInt(10 * 3600)))
+                    .staff(physician).device(UUID.randomUUID(), "maternity", "workstation").modality("face")
+                    .scopes(Set.of("patient/*.read", "patient/*.write", "orders.write")).build());
+        }
+        BehaviourModels models = new BehaviourTrainer(config.behaviour()).train(history, groups, T0);
+        assertEquals(java.util.Optional.of("icu/nurse"), models.peerGroup(newcomer));
+        assertTrue(models.trainingEvents(newcomer) >= config.behaviour().minEvents(), "the peers' events");
+        BehaviourAnomalyDetector detector = new BehaviourAnomalyDetector(config.behaviour());
+        detector.install(models);
+        return detector;
+    }
+
+    @Test
+    void aNewcomerActingLikeTheirPeersDoesNotAlert() {
+        UUID newcomer = UUID.randomUUID();
+        BehaviourAnomalyDetector detector = trainedWithPeers(newcomer);
+        List<ThreatAlert> alerts = new ArrayList<>();
+        for (int day = 0; day < 3; day++) {
+            for (int i = 0; i < 20; i++) {
+                alerts.addAll(detector.onEvent(icuNurse(newcomer, T0.plus(Duration.ofDays(day)))));
+            }
+        }
+        assertTrue(alerts.isEmpty(), alerts.toString());
+    }
+
+    @Test
+    void aNewcomersIdentityUsedAtAnotherWardWithAnotherRolesScopesAlerts() {
+        UUID newcomer = UUID.randomUUID();
+        BehaviourAnomalyDetector detector = trainedWithPeers(newcomer);
+        List<ThreatAlert> alerts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            alerts.addAll(detector.onEvent(AuthEventRecord.builder(AuthEventKind.AUTH_SUCCESS,
+                            T0.plus(Duration.ofHours(10)).plusSeconds(i * 900L)).staff(newcomer)
+                    .device(UUID.randomUUID(), "maternity", "workstation").modality("face")
+                    .scopes(Set.of("patient/*.read", "patient/*.write", "orders.write")).build()));
+        }
+        assertEquals(1, alerts.size(), alerts.toString());
+        assertEquals(newcomer.toString(), alerts.get(0).subjectId());
+        assertTrue(alerts.get(0).evidence().contains("peer group icu/nurse"), alerts.get(0).evidence());
     }
 
     @Test
