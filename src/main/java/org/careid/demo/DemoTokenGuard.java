@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.careid.token.Introspection;
+import org.careid.token.ProofOfPossession;
 import org.careid.web.ApiException;
 import org.careid.web.Problem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -57,13 +58,17 @@ public class DemoTokenGuard {
         } catch (InvalidJwtException e) {
             throw unauthorized(e.hasExpired() ? "The access token has expired" : "The access token is not valid");
         }
-        if (proof == null) {
-            throw unauthorized("A DPoP proof of possession is required");
-        }
         // Possession and liveness first, so a caller without the key learns nothing about scopes.
-        Introspection.Verdict verdict = introspection.introspect(token, new Introspection.Presentation(proof, method, url, false));
+        // A missing proof is introspected too (as an empty one): a valid token without its proof is
+        // what someone holding the token but not the device key sends, and threat detection must
+        // hear of it.
+        Introspection.Verdict verdict = introspection.introspect(token,
+                new Introspection.Presentation(proof == null ? "" : proof, method, url, false));
         if (!verdict.active()) {
             String failure = verdict.failure();
+            if (proof == null && ProofOfPossession.MISSING.equals(failure)) {
+                throw unauthorized("A DPoP proof of possession is required");
+            }
             throw unauthorized(failure.contains("revoked") ? "The access token was revoked (not active)"
                     : failure.startsWith("proof") ? "The proof of possession was not accepted" : "The access token is not active");
         }
