@@ -39,11 +39,6 @@ public class AuthPolicy {
     @Inject
     Caller caller;
 
-    /** Factors the scope needs at this device type (most specific rule; 1 without a rule). */
-    public int requiredFactors(String scope, String deviceType) {
-        return requiredFactors(scope, deviceType, rulesFor(Set.of(scope), deviceType));
-    }
-
     /** The requested scopes that the verified factor count satisfies, in request order. */
     @Transactional
     public Set<String> satisfiedScopes(Set<String> requested, String deviceType, int verifiedFactors) {
@@ -62,6 +57,7 @@ public class AuthPolicy {
         return AuthPolicyRule.list("scope in ?1 and deviceType in ?2", scopes, List.of(deviceType, AuthPolicyRule.ANY_DEVICE));
     }
 
+    /** Factors the scope needs at this device type (most specific rule; 1 without a rule). */
     private static int requiredFactors(String scope, String deviceType, List<AuthPolicyRule> rules) {
         Integer any = null;
         for (AuthPolicyRule rule : rules) {

@@ -28,6 +28,7 @@ import org.careid.face.model.ModelManifest;
 import org.careid.face.quality.QualityIssue;
 import org.careid.face.threshold.FaceThresholds;
 import org.careid.identity.Caller;
+import org.careid.identity.StaffMember;
 import org.careid.identity.StaffService;
 import org.careid.web.ApiException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -87,7 +88,7 @@ public class FaceService implements EnrollmentSource {
 
     void loadGallery(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().run(() -> {
-            List<EnrolledFace> rows = EnrolledFace.list("staffId in (select s.id from StaffMember s where s.active = true)");
+            List<EnrolledFace> rows = EnrolledFace.list(StaffMember.OF_ACTIVE_STAFF);
             addToGallery(rows);
             LOG.infof("Face gallery loaded: %d templates of %d people", gallery.size(), gallery.personCount());
             loaded = true;
@@ -151,7 +152,7 @@ public class FaceService implements EnrollmentSource {
 
     private void reload(UUID staffId) {
         QuarkusTransaction.requiringNew().run(() -> gallery.replaceStaff(staffId, usableTemplates(
-                EnrolledFace.list("staffId = ?1 and staffId in (select s.id from StaffMember s where s.active = true)", staffId))));
+                EnrolledFace.list("staffId = ?1 and " + StaffMember.OF_ACTIVE_STAFF, staffId))));
     }
 
     @Override

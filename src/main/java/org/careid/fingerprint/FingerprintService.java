@@ -21,6 +21,7 @@ import org.careid.biometric.EnrollmentSource;
 import org.careid.cluster.GallerySync;
 import org.careid.crypto.Envelope;
 import org.careid.identity.Caller;
+import org.careid.identity.StaffMember;
 import org.careid.identity.StaffService;
 import org.careid.web.ApiException;
 import org.careid.web.Problem;
@@ -78,7 +79,7 @@ public class FingerprintService implements EnrollmentSource {
     void loadGallery(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().run(() -> {
             List<FingerprintGallery.Entry> entries = galleryEntries(
-                    EnrolledFingerprint.list("staffId in (select s.id from StaffMember s where s.active = true)"));
+                    EnrolledFingerprint.list(StaffMember.OF_ACTIVE_STAFF));
             gallery.addAll(entries);
             LOG.infof("Fingerprint gallery loaded: %d templates", entries.size());
             loaded = true;
@@ -173,7 +174,7 @@ public class FingerprintService implements EnrollmentSource {
 
     private void reload(UUID staffId) {
         QuarkusTransaction.requiringNew().run(() -> gallery.replaceStaff(staffId, 0, galleryEntries(EnrolledFingerprint.list(
-                "staffId = ?1 and staffId in (select s.id from StaffMember s where s.active = true)", staffId))));
+                "staffId = ?1 and " + StaffMember.OF_ACTIVE_STAFF, staffId))));
     }
 
     @Override

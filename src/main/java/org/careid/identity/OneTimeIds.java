@@ -18,7 +18,7 @@ public final class OneTimeIds {
     /** @return true the first time an id is presented, false on every later presentation */
     public static boolean consume(String table, String id, Instant expiresAt) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> insert(table, id, expiresAt));
+            QuarkusTransaction.requiringNew().run(() -> consumeInCurrentTransaction(table, id, expiresAt));
             return true;
         } catch (RuntimeException e) {
             if (isRepeat(e)) {
@@ -33,10 +33,6 @@ public final class OneTimeIds {
      * that transaction: the caller tells it apart from other failures with {@link #isRepeat}.
      */
     public static void consumeInCurrentTransaction(String table, String id, Instant expiresAt) {
-        insert(table, id, expiresAt);
-    }
-
-    private static void insert(String table, String id, Instant expiresAt) {
         if (!table.matches("[a-z_]+")) {
             throw new IllegalArgumentException("bad table name");
         }

@@ -18,6 +18,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "staff_member")
 public class StaffMember extends PanacheEntityBase {
+    /** A query condition for biometric rows (a {@code staffId} column) of active staff: what the galleries hold. */
+    public static final String OF_ACTIVE_STAFF = "staffId in (select s.id from StaffMember s where s.active = true)";
+
     @Id
     public UUID id;
     @Column(name = "employee_id")

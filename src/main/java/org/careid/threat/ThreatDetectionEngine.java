@@ -55,14 +55,10 @@ public final class ThreatDetectionEngine {
         return out;
     }
 
-    /** Retrains the behaviour models from recorded history and installs them (thread-safe). */
-    public int retrainBehaviour(java.util.Collection<AuthEventRecord> history, Instant now) {
-        return retrainBehaviour(history, java.util.Map.of(), now);
-    }
-
     /**
-     * Retrains with peer groups (staff id to group key, e.g. ward and clinical role): persons with
-     * too little history of their own are judged by their group's model. Returns persons judged.
+     * Retrains the behaviour models from recorded history and installs them (thread-safe). Peer
+     * groups (staff id to group key, e.g. ward and clinical role): persons with too little history
+     * of their own are judged by their group's model. Returns persons judged.
      */
     public int retrainBehaviour(java.util.Collection<AuthEventRecord> history,
                                 java.util.Map<java.util.UUID, String> peerGroups, Instant now) {

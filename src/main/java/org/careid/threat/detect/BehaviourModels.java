@@ -50,11 +50,6 @@ public final class BehaviourModels {
         return perPerson.size();
     }
 
-    /** Persons judged by their peer group's model. */
-    public int peerJudgedCount() {
-        return judgedByPeers.size();
-    }
-
     public Instant trainedAt() {
         return trainedAt;
     }

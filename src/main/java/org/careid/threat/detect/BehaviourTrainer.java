@@ -82,6 +82,12 @@ public final class BehaviourTrainer {
             models.put(person, trainOne(features, recent));
             sizes.put(person, recent.size());
         }
+        // people in the directory with no recorded success yet are newcomers too (after the others)
+        for (UUID person : new TreeSet<>(peerGroups.keySet())) {
+            if (!byPerson.containsKey(person)) {
+                newcomers.add(person);
+            }
+        }
         Map<String, LibSVMModel<Event>> groupModels = new HashMap<>();
         Map<String, Integer> groupSizes = new HashMap<>();
         for (UUID person : newcomers) {
@@ -90,8 +96,8 @@ public final class BehaviourTrainer {
                 continue;
             }
             if (!groupSizes.containsKey(group)) {
-                List<List<AuthEventRecord>> members = groups.get(group);
-                int share = Math.max(1, config.maxTrainingEvents() / members.size());
+                List<List<AuthEventRecord>> members = groups.getOrDefault(group, List.of());
+                int share = Math.max(1, config.maxTrainingEvents() / Math.max(1, members.size()));
                 List<AuthEventRecord> pooled = new ArrayList<>();
                 for (List<AuthEventRecord> member : members) {
                     pooled.addAll(latest(member, share));

@@ -219,17 +219,10 @@ final class AttackInjector {
         Device d = hospital.randomDevice(rnd);
         Instant t = randomTime(from, span);
         TokenAttack kind = TokenAttack.values()[rnd.nextInt(TokenAttack.values().length)];
-        InjectedAttack a = newAttack("token-" + kind.name().toLowerCase().replace('_', '-'), TokenMisuseDetector.NAME, t);
-        a.subjects.add("DEVICE:" + d.id());
-        a.subjects.add("STAFF:" + victim.id());
-        int tries = TOKEN_MIN_TRIES + rnd.nextInt(TOKEN_MAX_TRIES - TOKEN_MIN_TRIES + 1);
-        long[] offsets = new long[tries];
-        for (int i = 0; i < tries; i++) {
-            offsets[i] = i * (2L + rnd.nextInt(20));
-        }
         if (kind != TokenAttack.WITHOUT_DEVICE_KEY) {
             TokenMisuseKind misuse = TokenMisuseKind.valueOf(kind.name());
-            for (long offset : offsets) {
+            InjectedAttack a = tokenAttack("token-" + kind.name().toLowerCase().replace('_', '-'), victim, d, t);
+            for (long offset : tryOffsets()) {
                 add(AuthEventRecord.builder(AuthEventKind.TOKEN_MISUSE, t.plusSeconds(offset))
                         .staff(victim.id()).device(d.id(), d.ward(), d.type()).misuse(misuse).build(), a);
             }
@@ -242,8 +235,9 @@ final class AttackInjector {
         long delay = 1 + thief.nextInt(usableFor - capturedAtAge);
         double strategy = thief.nextDouble();
         boolean replaysProof = strategy >= THIEF_NO_PROOF + THIEF_OWN_KEY;
-        a.kind = replaysProof ? "token-replayed-proof" : strategy < THIEF_NO_PROOF ? "token-no-proof" : "token-own-key";
-        for (long offset : offsets) {
+        InjectedAttack a = tokenAttack(replaysProof ? "token-replayed-proof" : strategy < THIEF_NO_PROOF ? "token-no-proof"
+                : "token-own-key", victim, d, t);
+        for (long offset : tryOffsets()) {
             long proofAge = delay + offset;
             if (capturedAtAge + proofAge > usableFor) {
                 continue; // "expired": no misuse to report
@@ -254,6 +248,23 @@ final class AttackInjector {
             add(AuthEventRecord.builder(AuthEventKind.TOKEN_MISUSE, t.plusSeconds(offset))
                     .staff(victim.id()).device(d.id(), d.ward(), d.type()).misuse(misuse).build(), a);
         }
+    }
+
+    private InjectedAttack tokenAttack(String kind, Staff victim, Device d, Instant t) {
+        InjectedAttack a = newAttack(kind, TokenMisuseDetector.NAME, t);
+        a.subjects.add("DEVICE:" + d.id());
+        a.subjects.add("STAFF:" + victim.id());
+        return a;
+    }
+
+    /** When the thief presents the token, in seconds after the first try: a few seconds apart. */
+    private long[] tryOffsets() {
+        int tries = TOKEN_MIN_TRIES + rnd.nextInt(TOKEN_MAX_TRIES - TOKEN_MIN_TRIES + 1);
+        long[] offsets = new long[tries];
+        for (int i = 0; i < tries; i++) {
+            offsets[i] = i * (2L + rnd.nextInt(20));
+        }
+        return offsets;
     }
 
     /** An unpatched or downgraded device joins: it reports an old version. */

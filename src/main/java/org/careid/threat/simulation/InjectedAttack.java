@@ -10,7 +10,7 @@ import java.util.Set;
  */
 final class InjectedAttack {
     final int id;
-    String kind;
+    final String kind;
     final String detector;
     final Instant start;
     Instant end;

@@ -208,6 +208,26 @@ class BehaviourAnomalyDetectorTest {
         assertTrue(alerts.get(0).evidence().contains("peer group icu/nurse"), alerts.get(0).evidence());
     }
 
+    /** Someone in the staff directory who has not authenticated yet is judged by their peers from the first login. */
+    @Test
+    void aNewcomerWithNoHistoryYetIsJudgedByTheirPeerGroup() {
+        List<AuthEventRecord> history = new ArrayList<>();
+        Map<UUID, String> groups = new java.util.HashMap<>();
+        for (int p = 0; p < 2; p++) {
+            UUID peer = UUID.randomUUID();
+            groups.put(peer, "icu/nurse");
+            for (int i = 0; i < 200; i++) {
+                history.add(icuNurse(peer, T0.minus(Duration.ofDays(1 + rnd.nextInt(20)))));
+            }
+        }
+        UUID unseen = UUID.randomUUID();
+        groups.put(unseen, "icu/nurse");
+        groups.put(UUID.randomUUID(), "pharmacy/pharmacist"); // a group nobody in it has used yet
+        BehaviourModels models = new BehaviourTrainer(config.behaviour()).train(history, groups, T0);
+        assertEquals(java.util.Optional.of("icu/nurse"), models.peerGroup(unseen));
+        assertTrue(models.score(icuNurse(unseen, T0)).isPresent());
+    }
+
     @Test
     void oneAttributeOffEventsTwoInASessionOrSpreadOverTheDayDoNotAlert() {
         BehaviourAnomalyDetector detector = trained();
