@@ -181,6 +181,24 @@ public interface ThreatConfig {
         @WithDefault("4H")
         Duration sessionWindow();
 
+        /**
+         * An event is rare when at most this share of everybody's recent scored events scored as low.
+         * Two rare events of one person within the session window alert. Set from a false-alert
+         * budget: about 25 authentications a shift give about 80 pairs within 4 h; 80 x 0.001^2 =
+         * 8e-5 pairs of independent rare events per shift, 0.08 per 1,000 staff-shifts
+         * (docs/THREATS.md).
+         */
+        @WithDefault("0.001")
+        double rareTail();
+
+        /** Rare events of one person within the session window needed for an alert. */
+        @WithDefault("2")
+        int rareEvents();
+
+        /** Scored events remembered for the tail; the rule acts once a fifth of them is known. */
+        @WithDefault("50000")
+        int tailMemory();
+
         @WithDefault("12H")
         Duration cooldown();
 

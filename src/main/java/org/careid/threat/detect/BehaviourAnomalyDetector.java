@@ -38,6 +38,8 @@ public final class BehaviourAnomalyDetector implements Detector {
     private final AtomicReference<BehaviourModels> models = new AtomicReference<>(BehaviourModels.empty());
     private final Map<UUID, SlidingWindow> anomalies = new HashMap<>();
     private final Map<UUID, java.util.ArrayDeque<Scored>> recent = new HashMap<>();
+    private final Map<UUID, SlidingWindow> rareEvents = new HashMap<>();
+    private final ScoreTail tail;
 
     private record Scored(java.time.Instant time, double score) {}
     private final Cooldown<UUID> cooldown;
@@ -45,6 +47,7 @@ public final class BehaviourAnomalyDetector implements Detector {
     public BehaviourAnomalyDetector(ThreatConfig.Behaviour config) {
         this.config = config;
         this.cooldown = new Cooldown<>(config.cooldown());
+        this.tail = new ScoreTail(config.tailMemory());
     }
 
     @Override
@@ -76,22 +79,50 @@ public final class BehaviourAnomalyDetector implements Detector {
         if (score.getAsDouble() < -config.anomalyMargin()) {
             count = anomalies.computeIfAbsent(e.staffId(), k -> new SlidingWindow(config.window())).add(e.time());
         }
+        int rare = rareCount(e, score.getAsDouble());
         boolean alone = count > 0 && count >= config.minAnomalousEvents();
-        boolean together = evidence >= config.sessionEvidence();
-        if (!(alone || together) || !cooldown.tryFire(e.staffId(), e.time())) {
+        boolean session = evidence >= config.sessionEvidence();
+        boolean rarePair = rare >= config.rareEvents();
+        if (!(alone || session || rarePair) || !cooldown.tryFire(e.staffId(), e.time())) {
             return List.of();
         }
         String pattern = generation.peerGroup(e.staffId())
                 .map(g -> "the learned pattern of this person's peer group " + g)
                 .orElse("this person's learned pattern");
-        String what = alone
-                ? String.format("%d authentication(s) within %d h far outside %s", count,
-                        config.window().toHours(), pattern)
-                : String.format("authentications within %d h one after another outside %s "
-                        + "(accumulated shortfall %.1f)", config.sessionWindow().toHours(), pattern, evidence);
+        String what;
+        if (alone) {
+            what = String.format("%d authentication(s) within %d h far outside %s", count,
+                    config.window().toHours(), pattern);
+        } else if (session) {
+            what = String.format("authentications within %d h one after another outside %s "
+                    + "(accumulated shortfall %.1f)", config.sessionWindow().toHours(), pattern, evidence);
+        } else {
+            what = String.format("%d authentications within %d h outside %s, each as far outside as at most "
+                    + "%s of everybody's recent authentications", rare, config.sessionWindow().toHours(), pattern,
+                    percent(config.rareTail()));
+        }
         String text = String.format("%s; latest in ward %s, device type %s, modality %s, %d scope(s)", what,
                 e.deviceWard(), e.deviceType(), e.modality(), e.scopes().size());
         return List.of(ThreatAlert.aboutStaff(e.time(), NAME, Severity.MEDIUM, e.staffId(), e.deviceId(), text));
+    }
+
+    /**
+     * Events of the person within the session window whose score is rarer than {@code rare-tail}
+     * among the scores of everybody's recent events (0 until enough events have been scored to
+     * know that tail).
+     */
+    private int rareCount(AuthEventRecord e, double score) {
+        boolean known = tail.size() >= config.tailMemory() / 5;
+        boolean rare = known && score < 0 && tail.tailProbability(score) <= config.rareTail();
+        if (score >= -config.anomalyMargin()) {
+            tail.add(score); // the ordinary events' tail: an event anomalous on its own is not ordinary
+        }
+        SlidingWindow window = rareEvents.computeIfAbsent(e.staffId(), k -> new SlidingWindow(config.sessionWindow()));
+        return rare ? window.add(e.time()) : window.count(e.time());
+    }
+
+    private static String percent(double share) {
+        return share * 100 + " %";
     }
 
     /** The CUSUM of the person's shortfalls below the boundary over the scored events in the session window. */

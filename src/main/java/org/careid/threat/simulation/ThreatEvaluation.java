@@ -27,13 +27,19 @@ import org.careid.threat.ThreatDetectionEngine;
  *
  * <p>Options (system properties): {@code careid.sim.seed} (default 20261129), {@code careid.sim.staff}
  * (400), {@code careid.sim.days} (28), {@code careid.sim.attacks} (attacks per detector, 80),
- * {@code careid.sim.retrain-days} (simulated days between behaviour retrainings, 1).
+ * {@code careid.sim.retrain-days} (simulated days between behaviour retrainings, 1);
+ * {@code careid.sim.seeds} (comma-separated) runs one hospital per seed and reports the figures
+ * pooled over all of them ({@link PooledReport}): 80 attacks per detector measure a recall near 0.95
+ * only to about +-0.05, several seeds narrow that.
  */
 public final class ThreatEvaluation {
     /** Alerts on the same detector and subject this close together are one alert (like an open alert). */
     static final Duration MERGE = Duration.ofHours(12);
     /** An alert this long after an attack ended still belongs to it. */
     static final Duration LATE = Duration.ofHours(2);
+    /** The issue's targets: recall per detector, and false alerts per 1,000 staff-shifts overall. */
+    static final double RECALL_TARGET = 0.95;
+    static final double FALSE_ALERTS_PER_1000_TARGET = 1.0;
 
     private ThreatEvaluation() {}
 
@@ -42,11 +48,28 @@ public final class ThreatEvaluation {
             System.err.println("usage: ThreatEvaluation REPORT.json");
             System.exit(2);
         }
-        long seed = Long.getLong("careid.sim.seed", 20261129L);
         int staffCount = Integer.getInteger("careid.sim.staff", 400);
         int days = Integer.getInteger("careid.sim.days", 28);
         int perDetector = Integer.getInteger("careid.sim.attacks", 80);
         int retrainDays = Integer.getInteger("careid.sim.retrain-days", 1);
+        String seeds = System.getProperty("careid.sim.seeds");
+        Map<String, Object> report;
+        if (seeds == null) {
+            report = evaluate(Long.getLong("careid.sim.seed", 20261129L), staffCount, days, perDetector, retrainDays);
+        } else {
+            PooledReport pooled = new PooledReport();
+            for (String seed : seeds.split(",")) {
+                pooled.add(evaluate(Long.parseLong(seed.trim()), staffCount, days, perDetector, retrainDays));
+            }
+            report = pooled.toReport();
+        }
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        json.writeValue(new File(args[0]), report);
+        System.out.println(json.writeValueAsString(report));
+    }
+
+    /** One simulated hospital (from its seed) with its attacks, through the detectors: its report. */
+    static Map<String, Object> evaluate(long seed, int staffCount, int days, int perDetector, int retrainDays) {
         long started = System.nanoTime();
 
         ThreatConfig config = ThreatConfigLoader.load(Map.of());
@@ -129,9 +152,8 @@ public final class ThreatEvaluation {
         run.put("behaviourTrainingSecondsTotal", trainingMillis / 1000.0);
         run.put("wallClockSeconds", (System.nanoTime() - started) / 1e9);
         report.put("run", run);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        json.writeValue(new File(args[0]), report);
-        System.out.println(json.writeValueAsString(report));
+        System.err.printf("seed %d done in %.0f s%n", seed, (System.nanoTime() - started) / 1e9);
+        return report;
     }
 
     /** One alert per detector and subject while it keeps firing (as the alert store de-duplicates). */
@@ -163,6 +185,7 @@ public final class ThreatEvaluation {
         for (String name : engine.detectorNames()) {
             perDetector.put(name, new int[3]); // injected, detected, false alerts
         }
+        List<String> missed = new ArrayList<>();
         for (InjectedAttack a : attacks) {
             int[] d = perDetector.get(a.detector);
             int[] k = perKind.computeIfAbsent(a.kind, x -> new int[2]);
@@ -171,12 +194,12 @@ public final class ThreatEvaluation {
             raw.stream()
                     .filter(al -> al.detector().equals(a.detector) && belongs(al, a))
                     .map(ThreatAlert::time).min(Comparator.naturalOrder())
-                    .ifPresent(first -> {
+                    .ifPresentOrElse(first -> {
                         d[1]++;
                         k[1]++;
                         delays.computeIfAbsent(a.detector, x -> new ArrayList<>())
                                 .add(Math.max(0, Duration.between(a.start, first).toSeconds()));
-                    });
+                    }, () -> missed.add(a.kind + " #" + a.id + " " + a.start + " to " + a.end + " " + a.subjects));
         }
         int falseTotal = 0;
         List<String> falseExamples = new ArrayList<>();
@@ -205,7 +228,7 @@ public final class ThreatEvaluation {
             row.put("falseAlertsPer1000StaffShifts", round(1000.0 * v[2] / staffShifts));
             row.put("medianDetectionDelaySeconds", median(delays.get(entry.getKey())));
             detectors.put(entry.getKey(), row);
-            if (v[0] > 0 && recall < 0.95) {
+            if (v[0] > 0 && recall < RECALL_TARGET) {
                 allRecall = false;
             }
         }
@@ -217,13 +240,14 @@ public final class ThreatEvaluation {
         overall.put("falseAlerts", falseTotal);
         overall.put("falseAlertsPer1000StaffShifts", round(falsePer1000));
         overall.put("recallTargetMet", allRecall);
-        overall.put("falseAlertTargetMet", falsePer1000 <= 1.0);
+        overall.put("falseAlertTargetMet", falsePer1000 <= FALSE_ALERTS_PER_1000_TARGET);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("detectors", detectors);
         report.put("attackKinds", kinds);
         report.put("overall", overall);
         report.put("falseAlertsByDay", falseByDay);
         report.put("falseAlertExamples", falseExamples);
+        report.put("missedAttacks", missed);
         return report;
     }
 
@@ -242,7 +266,7 @@ public final class ThreatEvaluation {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
 }

@@ -239,4 +239,52 @@ class BehaviourAnomalyDetectorTest {
         alerts.addAll(detector.onEvent(atAWorkstation(T0.plus(Duration.ofHours(10)))));
         assertTrue(alerts.isEmpty(), alerts.toString());
     }
+
+    /** A detector whose score tail is learned quickly (400 events) from a day-shift routine. */
+    private BehaviourAnomalyDetector trainedWithKnownTail(int ordinaryEvents) {
+        ThreatConfig small = ThreatConfigLoader.load(Map.of("careid.threat.behaviour.tail-memory", "2000"));
+        BehaviourAnomalyDetector detector = new BehaviourAnomalyDetector(small.behaviour());
+        detector.install(trained().current());
+        for (int i = 0; i < ordinaryEvents; i++) {
+            // her day shift: twenty authentications between 08:00 and 18:00
+            Instant t = T0.minus(Duration.ofDays(200)).plus(Duration.ofDays(i / 20)).plusSeconds(1800L * (i % 20));
+            assertTrue(detector.onEvent(event(t, "icu", "bedside", "face", Set.of("patient/*.read"))).isEmpty());
+        }
+        return detector;
+    }
+
+    @Test
+    void twoEventsRarerThanAlmostEverybodysWithinASessionAlert() {
+        BehaviourAnomalyDetector detector = trainedWithKnownTail(2000);
+        List<ThreatAlert> alerts = new ArrayList<>();
+        alerts.addAll(detector.onEvent(atAWorkstation(T0)));
+        assertTrue(alerts.isEmpty(), "one rare event is what anybody does now and then: " + alerts);
+        alerts.addAll(detector.onEvent(atAWorkstation(T0.plus(Duration.ofMinutes(40)))));
+        assertEquals(1, alerts.size(), alerts.toString());
+        assertTrue(alerts.get(0).evidence().startsWith("2 authentications within 4 h outside this person's learned "
+                + "pattern, each as far outside as at most 0.1 % of everybody's recent authentications"),
+                alerts.get(0).evidence());
+    }
+
+    @Test
+    void rareEventsInDifferentSessionsDoNotAlert() {
+        BehaviourAnomalyDetector detector = trainedWithKnownTail(2000);
+        List<ThreatAlert> alerts = new ArrayList<>();
+        alerts.addAll(detector.onEvent(atAWorkstation(T0)));
+        alerts.addAll(detector.onEvent(atAWorkstation(T0.plus(Duration.ofHours(5)))));
+        assertTrue(alerts.isEmpty(), alerts.toString());
+    }
+
+    @Test
+    void whatPeopleOftenDoIsNotRare() {
+        BehaviourAnomalyDetector detector = trainedWithKnownTail(400);
+        // one in fifty of everybody's recent events was as far outside: common, not rare
+        for (int i = 0; i < 20; i++) {
+            detector.onEvent(atAWorkstation(T0.minus(Duration.ofDays(5)).plus(Duration.ofHours(6L * i))));
+        }
+        List<ThreatAlert> alerts = new ArrayList<>();
+        alerts.addAll(detector.onEvent(atAWorkstation(T0)));
+        alerts.addAll(detector.onEvent(atAWorkstation(T0.plus(Duration.ofMinutes(40)))));
+        assertTrue(alerts.isEmpty(), alerts.toString());
+    }
 }
