@@ -22,6 +22,10 @@ import io.quarkus.scheduler.Scheduled;
  * replica polls the change log every {@code careid.cluster.gallery-poll} and fires
  * {@link PersonChanged}, on which each modality reloads that person from the database. Reloading
  * is idempotent, so a replica replaying its own change is harmless.
+ *
+ * <p>Sequence numbers are handed out at insert, not at commit: a change whose transaction commits
+ * after a later-numbered one appears behind the point already read. Each poll therefore also reads
+ * the changes of the last {@link #LATE_COMMIT} and replays those it has not replayed yet.
  */
 @ApplicationScoped
 public class GallerySync {
@@ -35,7 +39,12 @@ public class GallerySync {
     @Inject
     ClusterLease lease;
 
+    /** Longer than any transaction that records a change (an enrollment commits within seconds). */
+    static final java.time.Duration LATE_COMMIT = java.time.Duration.ofSeconds(30);
+
     private volatile long lastSeen = -1;
+    /** Changes of the last {@link #LATE_COMMIT} already replayed, by sequence number. */
+    private final java.util.Map<Long, Instant> replayedRecently = new java.util.concurrent.ConcurrentHashMap<>();
 
     void start(@Observes StartupEvent event) {
         // Galleries load everything at start-up; only later changes need replaying.
@@ -62,16 +71,22 @@ public class GallerySync {
         if (lastSeen < 0) {
             return;
         }
+        Instant lateFrom = Instant.now().minus(LATE_COMMIT);
+        replayedRecently.values().removeIf(changedAt -> changedAt.isBefore(lateFrom));
         List<GalleryChange> news = QuarkusTransaction.requiringNew().call(() ->
-                GalleryChange.<GalleryChange>list("seq > ?1 order by seq", lastSeen));
+                GalleryChange.<GalleryChange>list("seq > ?1 or changedAt >= ?2 order by seq", lastSeen, lateFrom));
         for (GalleryChange change : news) {
+            if (replayedRecently.containsKey(change.seq)) {
+                continue;
+            }
             try {
                 changed.fire(new PersonChanged(change.staffId));
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Reloading person %s into the galleries failed; retrying at the next poll", change.staffId);
                 return;
             }
-            lastSeen = change.seq;
+            replayedRecently.put(change.seq, change.changedAt);
+            lastSeen = Math.max(lastSeen, change.seq);
         }
     }
 

@@ -22,6 +22,14 @@ public interface ThreatConfig {
     @WithDefault("20000")
     int queueCapacity();
 
+    /**
+     * Several replicas: every replica writes its events to the database ({@code threat_event_feed})
+     * and only the replica holding the {@code threat-detection} lease runs the detectors over all of
+     * them. Off (one replica): each event goes straight to the local detectors.
+     */
+    @WithDefault("false")
+    boolean sharedFeed();
+
     /** Ward locations on the site plan, keyed by the ward name used in the device registry. */
     Map<String, WardLocation> wards();
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.careid.cluster.ClusterLease;
 import org.careid.identity.StaffMember;
 import org.careid.threat.alert.AlertRaised;
 import org.careid.threat.alert.AlertResponseView;
@@ -22,6 +24,7 @@ import org.careid.threat.alert.AlertService;
 import org.careid.threat.alert.AlertView;
 import org.careid.threat.alert.AlertWebhook;
 import org.careid.threat.alert.ThreatMetrics;
+import org.careid.threat.feed.SharedEventFeed;
 import org.careid.threat.history.EventHistoryStore;
 import org.careid.threat.response.ResponseService;
 import org.jboss.logging.Logger;
@@ -31,6 +34,11 @@ import org.jboss.logging.Logger;
  * bounded queue and returns at once; one worker thread runs the detectors, stores alerts, applies
  * automatic responses, fires {@link AlertRaised} (for the audit chain), updates metrics and queues
  * the webhook. Authentication never waits for any of it.
+ *
+ * <p>With {@code careid.threat.shared-feed} (several replicas) the worker writes each event to the
+ * {@link SharedEventFeed} instead, and the replica holding the {@value #DETECTION_LEASE} lease takes
+ * everybody's events from it and runs the detectors, so a burst spread over replicas is one burst.
+ * A replica that takes over starts with fresh detector state and retrains the behaviour models.
  */
 @ApplicationScoped
 public class ThreatMonitor {
@@ -52,8 +60,20 @@ public class ThreatMonitor {
     Event<AlertRaised> raisedEvents;
     @Inject
     DeviceDirectory devices;
+    @Inject
+    SharedEventFeed feed;
+    @Inject
+    ClusterLease lease;
 
-    private ThreatDetectionEngine engine;
+    static final String DETECTION_LEASE = "threat-detection";
+    /** How long the detecting replica may be silent before another takes over. */
+    private static final Duration LEASE_TTL = Duration.ofSeconds(30);
+    private static final int FEED_BATCH = 500;
+    /** Queue item: take the shared feed's events (when holding the lease). */
+    private static final Object DRAIN_FEED = new Object();
+    private volatile boolean detecting;
+
+    private volatile ThreatDetectionEngine engine;
     private BlockingQueue<Object> queue;
     private Thread worker;
     private volatile boolean running;
@@ -85,6 +105,14 @@ public class ThreatMonitor {
         }
     }
 
+    /** With the shared feed on: asks the worker to take the feed's events (if it holds the lease). */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pollSharedFeed() {
+        if (queue != null && config.sharedFeed()) {
+            queue.offer(DRAIN_FEED);
+        }
+    }
+
     /** Lets time-based rules fire during quiet periods. */
     @Scheduled(every = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
@@ -97,7 +125,9 @@ public class ThreatMonitor {
     @Scheduled(every = "${careid.threat.behaviour.retrain-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void retrain() {
-        retrainNow();
+        if (!config.sharedFeed() || detecting) {
+            retrainNow();
+        }
     }
 
     /** Purges old history, retrains from the rest, installs the models; returns persons modelled. */
@@ -158,17 +188,52 @@ public class ThreatMonitor {
     }
 
     private void handle(Object item) {
-        List<ThreatAlert> found;
-        if (item instanceof AuthEventRecord reported) {
+        if (item == DRAIN_FEED) {
+            drainSharedFeed();
+        } else if (item instanceof AuthEventRecord reported) {
             AuthEventRecord e = devices.enrich(reported);
             history.record(e);
-            found = engine.process(e);
-        } else {
-            found = engine.tick((Instant) item);
+            if (config.sharedFeed()) {
+                feed.publish(e);
+            } else {
+                detect(e);
+            }
+        } else if (!config.sharedFeed() || detecting) {
+            engine.tick((Instant) item).forEach(this::raise);
         }
-        for (ThreatAlert candidate : found) {
-            raise(candidate);
+    }
+
+    private void detect(AuthEventRecord e) {
+        engine.process(e).forEach(this::raise);
+    }
+
+    /** Runs everybody's events through the detectors, on the one replica holding the lease. */
+    private void drainSharedFeed() {
+        boolean holding = lease.tryAcquire(DETECTION_LEASE, LEASE_TTL);
+        if (holding && !detecting) {
+            LOG.info("this replica now runs the threat detectors for the cluster");
+            engine = new ThreatDetectionEngine(config);
+            // the worker thread has no request context of its own (the scheduler's jobs do)
+            io.quarkus.arc.ManagedContext requests = io.quarkus.arc.Arc.container().requestContext();
+            requests.activate();
+            try {
+                retrainNow();
+            } finally {
+                requests.terminate();
+            }
         }
+        detecting = holding;
+        if (!holding) {
+            return;
+        }
+        List<SharedEventFeed.Taken> batch;
+        do {
+            batch = feed.take(FEED_BATCH);
+            for (SharedEventFeed.Taken taken : batch) {
+                detect(taken.event());
+            }
+            feed.remove(batch);
+        } while (batch.size() == FEED_BATCH);
     }
 
     private void raise(ThreatAlert candidate) {

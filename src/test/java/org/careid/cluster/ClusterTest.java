@@ -180,6 +180,29 @@ class ClusterTest {
         assertTrue(audit.contains("LOCKOUT_STARTED"), "five failures spread over A and B lock the device");
     }
 
+    @Test
+    void failuresSpreadOverBothReplicasAreOneBurst() throws Exception {
+        String staffId = staff(A, adminA);
+        DeviceKey device = device(A, adminA);
+        byte[] noFace = org.careid.support.DrawnImages.jpeg();
+        // three failures on each replica: neither would see six, the cluster's one detector does
+        for (int i = 0; i < 6; i++) {
+            if (i == 5) {
+                Thread.sleep(2500); // the shared lockout after five (2 s in this cluster) has ended
+            }
+            String base = i % 2 == 0 ? A : B;
+            asDevice(base, device).multiPart("image", "x.jpg", noFace, "image/jpeg").multiPart("staffId", staffId)
+                    .multiPart("scope", "patient/*.read").post("/api/v1/auth/face").then().statusCode(401);
+        }
+        for (String base : List.of(A, B)) {
+            String admin = base.equals(A) ? adminA : adminB;
+            eventually("a failure-burst alert on the device, seen on " + base, Duration.ofSeconds(20), () ->
+                    as(base, admin).queryParam("detector", "failure-burst").queryParam("subjectType", "DEVICE")
+                            .queryParam("subjectId", device.id.toString()).get("/api/v1/threats/alerts")
+                            .then().statusCode(200).extract().<Integer>path("total") == 1);
+        }
+    }
+
     private static String kid(String jwt) {
         String header = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[0]));
         return header.replaceAll(".*\"kid\"\\s*:\\s*\"([^\"]+)\".*", "$1");

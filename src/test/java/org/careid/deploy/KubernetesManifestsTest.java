@@ -628,6 +628,9 @@ class KubernetesManifestsTest {
         if (config.get("CAREID_ISSUER") != null && !config.get("CAREID_ISSUER").startsWith("https://")) {
             problems.add("CAREID_ISSUER must be the public https URL");
         }
+        if (!"true".equals(config.get("CAREID_THREAT_SHARED_FEED"))) {
+            problems.add("several replicas need one threat-detector engine: CAREID_THREAT_SHARED_FEED=true");
+        }
         assertNoProblems(overlay + ": configuration", problems);
     }
 
