@@ -10,11 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.careid.threat.AuthEventKind;
 import org.careid.threat.AuthEventRecord;
+import org.careid.threat.StoredScopes;
 import org.careid.threat.TokenMisuseKind;
 
 /** One reported event waiting for the detecting replica: an {@link AuthEventRecord} as a row. */
@@ -61,8 +60,7 @@ public class FeedEvent extends PanacheEntityBase {
         f.deviceWard = e.deviceWard();
         f.deviceType = e.deviceType();
         f.modality = e.modality();
-        String joined = String.join(" ", new TreeSet<>(e.scopes()));
-        f.scopes = joined.length() <= 1000 ? joined : joined.substring(0, 1000);
+        f.scopes = StoredScopes.join(e.scopes());
         f.matchScore = e.matchScore();
         f.matchThreshold = e.matchThreshold();
         f.outcome = e.outcome();
@@ -73,7 +71,7 @@ public class FeedEvent extends PanacheEntityBase {
 
     AuthEventRecord toRecord() {
         return new AuthEventRecord(time, kind, staffId, claimedStaffId, deviceId, deviceWard, deviceType,
-                modality, scopes == null || scopes.isBlank() ? Set.of() : Set.of(scopes.split(" ")),
+                modality, StoredScopes.split(scopes),
                 matchScore, matchThreshold, outcome, misuse, softwareVersion);
     }
 }

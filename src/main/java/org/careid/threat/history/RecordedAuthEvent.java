@@ -6,11 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.careid.threat.AuthEventKind;
 import org.careid.threat.AuthEventRecord;
+import org.careid.threat.StoredScopes;
 
 /** A successful authentication kept for training the behaviour models: no scores, no biometrics. */
 @Entity
@@ -41,15 +40,13 @@ public class RecordedAuthEvent extends PanacheEntityBase {
         r.deviceWard = e.deviceWard();
         r.deviceType = e.deviceType();
         r.modality = e.modality();
-        String joined = String.join(" ", new TreeSet<>(e.scopes()));
-        r.scopes = joined.length() <= 1000 ? joined : joined.substring(0, 1000);
+        r.scopes = StoredScopes.join(e.scopes());
         return r;
     }
 
     public AuthEventRecord toRecord() {
-        Set<String> s = scopes == null || scopes.isBlank() ? Set.of() : Set.of(scopes.split(" "));
         return AuthEventRecord.builder(AuthEventKind.AUTH_SUCCESS, time).staff(staffId)
-                .device(deviceId, deviceWard, deviceType).modality(modality).scopes(s).build();
+                .device(deviceId, deviceWard, deviceType).modality(modality).scopes(StoredScopes.split(scopes)).build();
     }
 
 }
