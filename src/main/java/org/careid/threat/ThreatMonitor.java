@@ -213,14 +213,8 @@ public class ThreatMonitor {
         if (holding && !detecting) {
             LOG.info("this replica now runs the threat detectors for the cluster");
             engine = new ThreatDetectionEngine(config);
-            // the worker thread has no request context of its own (the scheduler's jobs do)
-            io.quarkus.arc.ManagedContext requests = io.quarkus.arc.Arc.container().requestContext();
-            requests.activate();
-            try {
-                retrainNow();
-            } finally {
-                requests.terminate();
-            }
+            detecting = true;
+            retrainOnWorker();
         }
         detecting = holding;
         if (!holding) {
@@ -230,10 +224,29 @@ public class ThreatMonitor {
         do {
             batch = feed.take(FEED_BATCH);
             for (SharedEventFeed.Taken taken : batch) {
-                detect(taken.event());
+                try {
+                    detect(taken.event());
+                } catch (RuntimeException e) {
+                    // like a reported event on one replica: logged and dropped, never retried into the windows twice
+                    LOG.errorf("threat monitor could not process a shared event: %s", e.toString());
+                }
             }
             feed.remove(batch);
         } while (batch.size() == FEED_BATCH);
+    }
+
+    /** Retrains on the worker thread, which has no request context of its own (scheduled jobs do). */
+    private void retrainOnWorker() {
+        io.quarkus.arc.ManagedContext requests = io.quarkus.arc.Arc.container().requestContext();
+        requests.activate();
+        try {
+            retrainNow();
+        } catch (RuntimeException e) {
+            LOG.warnf("behaviour models not retrained on taking over detection (next scheduled retraining will): %s",
+                    e.toString());
+        } finally {
+            requests.terminate();
+        }
     }
 
     private void raise(ThreatAlert candidate) {
