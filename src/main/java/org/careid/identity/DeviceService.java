@@ -204,7 +204,6 @@ public class DeviceService {
         return null;
     }
 
-    /** Records that the device called, at most every 30 s so busy devices do not write per request. */
     /**
      * Records that the device called, at most every 30 s ({@code lastSeenAt} is what the caller
      * just read: a recent one costs no statement). A targeted UPDATE, never a dirty entity, so it

@@ -1,5 +1,7 @@
 package org.careid.threat;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -237,7 +239,7 @@ public class ThreatMonitor {
 
     /** Retrains on the worker thread, which has no request context of its own (scheduled jobs do). */
     private void retrainOnWorker() {
-        io.quarkus.arc.ManagedContext requests = io.quarkus.arc.Arc.container().requestContext();
+        ManagedContext requests = Arc.container().requestContext();
         requests.activate();
         try {
             retrainNow();

@@ -1,5 +1,7 @@
 package org.careid.threat.detect;
 
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +39,12 @@ public final class BehaviourAnomalyDetector implements Detector {
     private final ThreatConfig.Behaviour config;
     private final AtomicReference<BehaviourModels> models = new AtomicReference<>(BehaviourModels.empty());
     private final Map<UUID, SlidingWindow> anomalies = new HashMap<>();
-    private final Map<UUID, java.util.ArrayDeque<Scored>> recent = new HashMap<>();
-    private final Map<UUID, SlidingWindow> rareEvents = new HashMap<>();
+    /** Each person's scored events within the session window: the CUSUM and the rare pairs read them. */
+    private final Map<UUID, ArrayDeque<Scored>> sessions = new HashMap<>();
     private final ScoreTail tail;
-
-    private record Scored(java.time.Instant time, double score) {}
     private final Cooldown<UUID> cooldown;
+
+    private record Scored(Instant time, double score, boolean rare) {}
 
     public BehaviourAnomalyDetector(ThreatConfig.Behaviour config) {
         this.config = config;
@@ -74,12 +76,13 @@ public final class BehaviourAnomalyDetector implements Detector {
         if (score.isEmpty()) {
             return List.of();
         }
-        double evidence = sessionEvidence(e.staffId(), e.time(), score.getAsDouble());
+        ArrayDeque<Scored> events = sessionOf(e.staffId(), e.time(), score.getAsDouble());
+        double evidence = cusum(events);
+        long rare = events.stream().filter(Scored::rare).count();
         int count = 0;
         if (score.getAsDouble() < -config.anomalyMargin()) {
             count = anomalies.computeIfAbsent(e.staffId(), k -> new SlidingWindow(config.window())).add(e.time());
         }
-        int rare = rareCount(e, score.getAsDouble());
         boolean alone = count > 0 && count >= config.minAnomalousEvents();
         boolean session = evidence >= config.sessionEvidence();
         boolean rarePair = rare >= config.rareEvents();
@@ -107,32 +110,34 @@ public final class BehaviourAnomalyDetector implements Detector {
     }
 
     /**
-     * Events of the person within the session window whose score is rarer than {@code rare-tail}
-     * among the scores of everybody's recent events (0 until enough events have been scored to
-     * know that tail).
+     * Rare: at most {@code rare-tail} of everybody's recent ordinary scores were as low (never while
+     * too few are known to tell). An event anomalous on its own is not ordinary and stays out of the tail.
      */
-    private int rareCount(AuthEventRecord e, double score) {
-        boolean known = tail.size() >= config.tailMemory() / 5;
-        boolean rare = known && score < 0 && tail.tailProbability(score) <= config.rareTail();
+    private boolean isRare(double score) {
+        boolean rare = tail.size() >= config.tailMemory() / 5 && score < 0 && tail.tailProbability(score) <= config.rareTail();
         if (score >= -config.anomalyMargin()) {
-            tail.add(score); // the ordinary events' tail: an event anomalous on its own is not ordinary
+            tail.add(score);
         }
-        SlidingWindow window = rareEvents.computeIfAbsent(e.staffId(), k -> new SlidingWindow(config.sessionWindow()));
-        return rare ? window.add(e.time()) : window.count(e.time());
+        return rare;
     }
 
     private static String percent(double share) {
         return share * 100 + " %";
     }
 
-    /** The CUSUM of the person's shortfalls below the boundary over the scored events in the session window. */
-    private double sessionEvidence(UUID staffId, java.time.Instant t, double score) {
-        java.util.ArrayDeque<Scored> events = recent.computeIfAbsent(staffId, k -> new java.util.ArrayDeque<>());
-        events.addLast(new Scored(t, score));
-        java.time.Instant from = t.minus(config.sessionWindow());
+    /** Adds the event to the person's session and drops what fell out of the session window. */
+    private ArrayDeque<Scored> sessionOf(UUID staffId, Instant t, double score) {
+        ArrayDeque<Scored> events = sessions.computeIfAbsent(staffId, k -> new ArrayDeque<>());
+        events.addLast(new Scored(t, score, isRare(score)));
+        Instant from = t.minus(config.sessionWindow());
         while (events.peekFirst().time().isBefore(from)) {
             events.removeFirst();
         }
+        return events;
+    }
+
+    /** The CUSUM of the shortfalls below the boundary over the session's scored events. */
+    private static double cusum(ArrayDeque<Scored> events) {
         double sum = 0;
         for (Scored s : events) {
             sum = Math.max(0, sum - s.score());
