@@ -3,8 +3,8 @@ package org.careid.cluster;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.careid.support.Prerequisites;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ class ClusterTest {
 
     @BeforeAll
     static void replicas() {
-        assumeTrue(!A.isEmpty() && !B.isEmpty(), "no cluster: scripts/cluster-test starts two replicas and sets careid.cluster.a/b");
+        Prerequisites.require(!A.isEmpty() && !B.isEmpty(), "no cluster: scripts/cluster-test starts two replicas and sets careid.cluster.a/b");
         adminA = login(A);
         adminB = login(B);
     }

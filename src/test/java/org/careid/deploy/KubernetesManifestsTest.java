@@ -3,10 +3,8 @@ package org.careid.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -56,10 +54,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -116,7 +112,7 @@ class KubernetesManifestsTest {
         return RENDERED.computeIfAbsent(overlay, name -> {
             try {
                 List<HasMetadata> typed = new ArrayList<>();
-                for (ObjectNode manifest : KustomizeRenderer.render(K8S.resolve("overlays").resolve(name))) {
+                for (JsonNode manifest : Kustomize.render(K8S.resolve("overlays").resolve(name))) {
                     typed.add(KubernetesYaml.toTyped(manifest, "overlay " + name));
                 }
                 return new Rendered(name, typed);
@@ -513,7 +509,7 @@ class KubernetesManifestsTest {
         for (Workload workload : render(overlay).workloads()) {
             for (Container container : workload.containers()) {
                 String image = container.getImage();
-                var reference = KustomizeRenderer.ImageReference.parse(image);
+                var reference = ImageReference.parse(image);
                 String where = workload + " container " + container.getName() + " image " + image;
                 if (reference.digest() == null && reference.tag() == null) {
                     problems.add(where + " has neither tag nor digest");
@@ -888,53 +884,6 @@ class KubernetesManifestsTest {
                     + " differs from the image's " + imageModels);
         }
         assertNoProblems("src/main/docker/Dockerfile.jvm", problems);
-    }
-
-    // ---------------------------------------------------------------- the renderer against the real tool
-
-    @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
-    void rendererAgreesWithKubectlKustomize(String overlay) throws Exception {
-        Optional<String> kubectl = kubectlKustomize(K8S.resolve("overlays").resolve(overlay));
-        assumeTrue(kubectl.isPresent(), "kubectl is not installed: the in-test renderer is not cross-checked");
-        Map<String, JsonNode> expected = byIdentity(KubernetesYaml.readDocuments(kubectl.get(), "kubectl kustomize"));
-        Map<String, JsonNode> actual = byIdentity(new ArrayList<>(
-                KustomizeRenderer.render(K8S.resolve("overlays").resolve(overlay))));
-        assertEquals(expected.keySet(), actual.keySet(),
-                overlay + ": rendered resources differ from kubectl kustomize");
-        for (String identity : expected.keySet()) {
-            assertEquals(expected.get(identity), actual.get(identity),
-                    overlay + ": " + identity + " differs from kubectl kustomize");
-        }
-    }
-
-    private static Optional<String> kubectlKustomize(Path dir) throws InterruptedException {
-        try {
-            Process process = new ProcessBuilder("kubectl", "kustomize", dir.toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("kubectl kustomize " + dir + " did not finish within 60 s");
-            }
-            if (process.exitValue() != 0) {
-                throw new AssertionError("kubectl kustomize " + dir + " failed with exit code " + process.exitValue());
-            }
-            return Optional.of(output);
-        } catch (IOException notInstalled) {
-            return Optional.empty();
-        }
-    }
-
-    private static Map<String, JsonNode> byIdentity(List<? extends JsonNode> manifests) {
-        Map<String, JsonNode> byIdentity = new TreeMap<>();
-        for (JsonNode manifest : manifests) {
-            JsonNode metadata = manifest.path("metadata");
-            String identity = manifest.path("apiVersion").asText() + "/" + manifest.path("kind").asText() + " "
-                    + metadata.path("namespace").asText("-") + "/" + metadata.path("name").asText();
-            assertTrue(byIdentity.put(identity, manifest) == null, "duplicate resource " + identity);
-        }
-        return byIdentity;
     }
 
     // ---------------------------------------------------------------- label helpers

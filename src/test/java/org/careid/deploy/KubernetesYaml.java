@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -109,11 +108,6 @@ final class KubernetesYaml {
                     + manifest.path("metadata").path("name").asText() + " does not match the Kubernetes schema: "
                     + e.getMessage(), e);
         }
-    }
-
-    /** A deep copy that the renderer may change. */
-    static ObjectNode copy(JsonNode manifest) {
-        return (ObjectNode) manifest.deepCopy();
     }
 
     private static ObjectMapper strictMapper() {

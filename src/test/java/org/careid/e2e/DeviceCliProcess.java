@@ -1,7 +1,7 @@
 package org.careid.e2e;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.careid.support.Prerequisites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -26,7 +26,7 @@ final class DeviceCliProcess {
 
     /** One device: its key store lives in {@code dir} (owner-only, as the CLI insists). */
     DeviceCliProcess(URL server, Path dir) {
-        assumeTrue(Files.isRegularFile(JAR), "device client jar " + JAR.toAbsolutePath()
+        Prerequisites.require(Files.isRegularFile(JAR), "device client jar " + JAR.toAbsolutePath()
                 + " absent (the root build's invoker makes it; not run with -Dinvoker.skip=true?); skipping");
         this.server = server.toString().replaceAll("/$", "");
         this.keyStore = dir.resolve("device-key.jwk");

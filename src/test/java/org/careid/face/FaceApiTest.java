@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.careid.support.Prerequisites;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ class FaceApiTest {
 
     @Test
     void noCaptureWithoutConsentAndWithdrawalErases() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(TestData.datasets().resolve("faces/fr_rose_leslie")), "no dataset");
+        Prerequisites.require(Files.isDirectory(TestData.datasets().resolve("faces/fr_rose_leslie")), "no dataset");
         String staff = Api.createStaff();
         byte[] image = Files.readAllBytes(Files.list(TestData.datasets().resolve("faces/fr_rose_leslie")).sorted().findFirst().orElseThrow());
         given().header("Authorization", "Bearer " + Api.admin()).multiPart("images", "r.jpg", image, "image/jpeg")

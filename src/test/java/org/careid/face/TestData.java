@@ -1,7 +1,7 @@
 package org.careid.face;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.careid.support.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.careid.face.model.FaceModels;
@@ -25,17 +25,17 @@ public final class TestData {
     /** A dataset file, or the test is skipped with a clear message. */
     public static Path photo(String relative) {
         Path p = datasets().resolve(relative);
-        assumeTrue(Files.isRegularFile(p), "dataset photo " + p + " absent (set careid.datasets.dir); skipping");
+        Prerequisites.require(Files.isRegularFile(p), "dataset photo " + p + " absent (set careid.datasets.dir)");
         return p;
     }
 
     /** Shared loaded models (loaded once per test JVM), or the test is skipped. */
     public static synchronized FaceModels models() {
         if (models == null) {
-            assumeTrue(Files.isRegularFile(modelsDir().resolve("manifest.json")), "no models/manifest.json under " + modelsDir());
+            Prerequisites.require(Files.isRegularFile(modelsDir().resolve("manifest.json")), "no models/manifest.json under " + modelsDir());
             models = FaceModels.load(modelsDir(), 1);
         }
-        assumeTrue(models.ready(), "face models not loaded (" + models.failure()
+        Prerequisites.require(models.ready(), "face models not loaded (" + models.failure()
                 + "); run CAREID_MODELS_MIRROR=/work/shared/models bash scripts/fetch-models");
         return models;
     }

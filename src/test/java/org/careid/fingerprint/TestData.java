@@ -1,7 +1,7 @@
 package org.careid.fingerprint;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.careid.support.Prerequisites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ public final class TestData {
     public static Path datasets(String sub) {
         String dir = System.getProperty("careid.datasets.dir", "../shared/datasets");
         Path path = Path.of(dir, sub);
-        assumeTrue(Files.isDirectory(path), "skipped: no " + path + " (set careid.datasets.dir to the shared datasets)");
+        Prerequisites.require(Files.isDirectory(path), "no " + path + " (set careid.datasets.dir to the shared datasets)");
         return path;
     }
 
@@ -24,7 +24,7 @@ public final class TestData {
         Path folder = datasets("fingerprints").resolve(finger);
         String number = finger.substring(finger.lastIndexOf('_') + 1);
         Path file = folder.resolve(number + "_" + impression + ".tif");
-        assumeTrue(Files.exists(file), "skipped: no " + file);
+        Prerequisites.require(Files.exists(file), "no " + file);
         return read(file);
     }
 

@@ -1,8 +1,8 @@
 package org.careid.kiosk;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.careid.support.Prerequisites;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ final class KioskBrowser implements AutoCloseable {
     /** A dataset file, or the test is skipped with a clear message. */
     static Path dataset(String relative) {
         Path p = datasets().resolve(relative).toAbsolutePath().normalize();
-        assumeTrue(Files.isRegularFile(p), "dataset file " + p + " absent (set careid.datasets.dir); skipping the kiosk browser test");
+        Prerequisites.require(Files.isRegularFile(p), "dataset file " + p + " absent (set careid.datasets.dir)");
         return p;
     }
 
@@ -72,8 +72,8 @@ final class KioskBrowser implements AutoCloseable {
     }
 
     private static void requireBrowser() {
-        assumeTrue(firstExisting(CHROMIUM) != null, "Chromium not installed (apt-get install chromium); skipping the kiosk browser test");
-        assumeTrue(firstExisting(DRIVER) != null, "chromedriver not installed (apt-get install chromium-driver); skipping the kiosk browser test");
+        Prerequisites.require(firstExisting(CHROMIUM) != null, "Chromium not installed (apt-get install chromium)");
+        Prerequisites.require(firstExisting(DRIVER) != null, "chromedriver not installed (apt-get install chromium-driver)");
     }
 
     private static KioskBrowser open(URL kiosk, Path video) throws IOException {

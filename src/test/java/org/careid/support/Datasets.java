@@ -1,6 +1,5 @@
 package org.careid.support;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +17,7 @@ public final class Datasets {
     /** The file's bytes, or the test is skipped with a clear message. */
     public static byte[] bytes(String relative) {
         Path p = root().resolve(relative);
-        assumeTrue(Files.isRegularFile(p), "dataset file " + p + " absent (set careid.datasets.dir); skipping");
+        Prerequisites.require(Files.isRegularFile(p), "dataset file " + p + " absent (set careid.datasets.dir)");
         try {
             return Files.readAllBytes(p);
         } catch (IOException e) {

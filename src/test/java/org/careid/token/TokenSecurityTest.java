@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.careid.support.Api;
 import org.careid.support.DeviceKey;
+import org.careid.support.ResourceServerKey;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jws.AlgorithmIdentifiers;

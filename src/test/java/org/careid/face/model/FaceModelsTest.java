@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.careid.support.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.careid.face.FacePipeline;
@@ -37,7 +37,7 @@ class FaceModelsTest {
     @Test
     void corruptModelFailsTheChecksum(@TempDir Path dir) throws Exception {
         Path src = TestData.modelsDir();
-        assumeTrue(Files.isRegularFile(src.resolve("yunet/yunet_s_dynamic.onnx")), "models not fetched");
+        Prerequisites.require(Files.isRegularFile(src.resolve("yunet/yunet_s_dynamic.onnx")), "models not fetched");
         Files.copy(src.resolve("manifest.json"), dir.resolve("manifest.json"));
         Files.createDirectories(dir.resolve("yunet"));
         byte[] model = Files.readAllBytes(src.resolve("yunet/yunet_s_dynamic.onnx"));

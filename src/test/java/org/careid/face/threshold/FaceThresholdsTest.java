@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import org.careid.biometric.ScoreDistribution;
+import org.careid.biometric.evaluation.ScoreDistribution;
+import org.careid.face.evaluation.FaceCalibrationFit;
 import org.junit.jupiter.api.Test;
 
 class FaceThresholdsTest {
@@ -20,7 +21,7 @@ class FaceThresholdsTest {
         for (int i = 0; i < imp.length; i++) {
             imp[i] = 0.1 * r.nextGaussian();
         }
-        return FaceCalibration.measure("synthetic", new ScoreDistribution(gen, imp));
+        return FaceCalibrationFit.measure("synthetic", new ScoreDistribution(gen, imp));
     }
 
     @Test

@@ -1,21 +1,19 @@
-package org.careid.token;
+package org.careid.support;
 
 import static io.restassured.RestAssured.given;
 
 import java.util.Map;
 import java.util.UUID;
 
-import org.careid.support.Api;
-import org.careid.support.DeviceKey;
 
 import io.restassured.response.ValidatableResponse;
 
 /** A registered resource server in a test: its key, its bearer token, its introspection calls. */
-final class ResourceServerKey {
-    final DeviceKey key = new DeviceKey();
-    String bearer;
+public final class ResourceServerKey {
+    public final DeviceKey key = new DeviceKey();
+    public String bearer;
 
-    static ResourceServerKey register() {
+    public static ResourceServerKey register() {
         ResourceServerKey rs = new ResourceServerKey();
         String id = Api.as(Api.admin()).body(Map.of("name", "EHR gateway", "jwk", rs.key.publicJwk()))
                 .post("/api/v1/resource-servers").then().statusCode(201).extract().path("id");
@@ -25,12 +23,12 @@ final class ResourceServerKey {
         return rs;
     }
 
-    ValidatableResponse introspect(String token) {
+    public ValidatableResponse introspect(String token) {
         return given().header("Authorization", "Bearer " + bearer).formParam("token", token)
                 .post("/api/v1/tokens/introspect").then().statusCode(200);
     }
 
-    ValidatableResponse introspectWithProof(String token, String proof, String method, String url) {
+    public ValidatableResponse introspectWithProof(String token, String proof, String method, String url) {
         return given().header("Authorization", "Bearer " + bearer).formParam("token", token)
                 .formParam("dpop_proof", proof).formParam("htm", method).formParam("htu", url)
                 .post("/api/v1/tokens/introspect").then().statusCode(200);

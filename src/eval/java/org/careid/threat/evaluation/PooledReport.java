@@ -1,4 +1,4 @@
-package org.careid.threat.simulation;
+package org.careid.threat.evaluation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.careid.biometric;
+package org.careid.biometric.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.careid.biometric.ImpostorTail;
+import org.careid.biometric.OperatingPoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

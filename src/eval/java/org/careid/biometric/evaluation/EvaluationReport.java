@@ -1,4 +1,4 @@
-package org.careid.biometric;
+package org.careid.biometric.evaluation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.careid.biometric.OperatingPoint;
 
 /**
  * Modality-independent summary of a score distribution as an ordered map (ready for JSON): pair

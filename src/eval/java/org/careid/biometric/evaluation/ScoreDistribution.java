@@ -1,7 +1,8 @@
-package org.careid.biometric;
+package org.careid.biometric.evaluation;
 
 import java.util.Arrays;
 import java.util.Collection;
+import org.careid.biometric.OperatingPoint;
 
 /**
  * Genuine and impostor comparison scores of one modality, as similarities (higher = more alike).

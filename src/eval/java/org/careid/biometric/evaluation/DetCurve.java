@@ -1,4 +1,4 @@
-package org.careid.biometric;
+package org.careid.biometric.evaluation;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.careid.biometric.OperatingPoint;
 
 /**
  * Detection error trade-off curve: FNMR against FMR over all thresholds, drawn on log-log axes

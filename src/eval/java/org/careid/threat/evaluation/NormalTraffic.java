@@ -1,4 +1,4 @@
-package org.careid.threat.simulation;
+package org.careid.threat.evaluation;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +9,9 @@ import java.util.Set;
 import org.careid.threat.AuthEventKind;
 import org.careid.threat.AuthEventRecord;
 import org.careid.threat.TokenMisuseKind;
-import org.careid.threat.simulation.SimulatedHospital.Device;
-import org.careid.threat.simulation.SimulatedHospital.ShiftPattern;
-import org.careid.threat.simulation.SimulatedHospital.Staff;
+import org.careid.threat.evaluation.SimulatedHospital.Device;
+import org.careid.threat.evaluation.SimulatedHospital.ShiftPattern;
+import org.careid.threat.evaluation.SimulatedHospital.Staff;
 
 /**
  * Normal life: staff work 12-hour shifts on about half the days, authenticate about twice an hour

@@ -1,4 +1,4 @@
-package org.careid.threat.simulation;
+package org.careid.threat.evaluation;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +16,8 @@ import org.careid.threat.detect.FailureBurstDetector;
 import org.careid.threat.detect.ImpossibleTravelDetector;
 import org.careid.threat.detect.NearThresholdProbingDetector;
 import org.careid.threat.detect.TokenMisuseDetector;
-import org.careid.threat.simulation.SimulatedHospital.Device;
-import org.careid.threat.simulation.SimulatedHospital.Staff;
+import org.careid.threat.evaluation.SimulatedHospital.Device;
+import org.careid.threat.evaluation.SimulatedHospital.Staff;
 
 /**
  * Injects attacks at random times. Every intensity is drawn from a range describing the attack
@@ -76,7 +76,7 @@ final class AttackInjector {
     }
 
     private InjectedAttack newAttack(String kind, String detector, Instant start) {
-        InjectedAttack a = new InjectedAttack(attacks.size() + 1, kind, detector, start);
+        InjectedAttack a = new InjectedAttack(String.valueOf(attacks.size() + 1), kind, detector, start);
         attacks.add(a);
         return a;
     }

@@ -1,4 +1,4 @@
-package org.careid.threat.simulation;
+package org.careid.threat.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,9 +1,9 @@
-package org.careid.threat.simulation;
+package org.careid.threat.evaluation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.careid.threat.AuthEventKind;
 import org.careid.threat.AuthEventRecord;
 import org.careid.threat.ThreatAlert;
@@ -24,6 +26,8 @@ import org.careid.threat.ThreatDetectionEngine;
  * {@code scripts/evaluate-threats REPORT.json}: simulates a hospital for a few weeks, injects every
  * attack kind many times, runs the server's own detectors (built from application.properties) over
  * the stream and writes recall, false alerts per 1,000 staff-shifts and detection delays.
+ * {@code --events LOG.jsonl} replays a hospital's own labelled event log ({@link EventLog}) instead of
+ * the simulator's; {@code --write-events LOG.jsonl} writes the simulated stream in that format.
  *
  * <p>Options (system properties): {@code careid.sim.seed} (default 20261129), {@code careid.sim.staff}
  * (400), {@code careid.sim.days} (28), {@code careid.sim.attacks} (attacks per detector, 80),
@@ -43,9 +47,13 @@ public final class ThreatEvaluation {
 
     private ThreatEvaluation() {}
 
+    @SuppressWarnings("unchecked")
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: ThreatEvaluation REPORT.json");
+        List<String> rest = new ArrayList<>(List.of(args));
+        Path events = option(rest, "--events");
+        Path writeEvents = option(rest, "--write-events");
+        if (rest.size() != 1 || (events != null && writeEvents != null)) {
+            System.err.println("usage: ThreatEvaluation [--events LOG.jsonl | --write-events LOG.jsonl] REPORT.json");
             System.exit(2);
         }
         int staffCount = Integer.getInteger("careid.sim.staff", 400);
@@ -54,8 +62,16 @@ public final class ThreatEvaluation {
         int retrainDays = Integer.getInteger("careid.sim.retrain-days", 1);
         String seeds = System.getProperty("careid.sim.seeds");
         Map<String, Object> report;
-        if (seeds == null) {
-            report = evaluate(Long.getLong("careid.sim.seed", 20261129L), staffCount, days, perDetector, retrainDays);
+        if (events != null) {
+            report = replay(EventLog.read(events), retrainDays);
+            ((Map<String, Object>) report.get("run")).put("eventLog", events.toString());
+        } else if (seeds == null) {
+            long seed = Long.getLong("careid.sim.seed", 20261129L);
+            LabelledStream stream = simulate(seed, staffCount, days, perDetector);
+            if (writeEvents != null) {
+                EventLog.write(stream, writeEvents);
+            }
+            report = simulatedRun(seed, staffCount, days, stream, retrainDays);
         } else {
             PooledReport pooled = new PooledReport();
             for (String seed : seeds.split(",")) {
@@ -64,21 +80,49 @@ public final class ThreatEvaluation {
             report = pooled.toReport();
         }
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        json.writeValue(new File(args[0]), report);
+        json.writeValue(Path.of(rest.get(0)).toFile(), report);
         System.out.println(json.writeValueAsString(report));
+    }
+
+    /** Removes {@code name VALUE} from the arguments and gives VALUE, or null when absent. */
+    private static Path option(List<String> args, String name) {
+        int i = args.indexOf(name);
+        if (i < 0 || i + 1 >= args.size()) {
+            return null;
+        }
+        Path value = Path.of(args.remove(i + 1));
+        args.remove(i);
+        return value;
     }
 
     /** One simulated hospital (from its seed) with its attacks, through the detectors: its report. */
     static Map<String, Object> evaluate(long seed, int staffCount, int days, int perDetector, int retrainDays) {
-        long started = System.nanoTime();
+        return simulatedRun(seed, staffCount, days, simulate(seed, staffCount, days, perDetector), retrainDays);
+    }
 
+    private static Map<String, Object> simulatedRun(long seed, int staffCount, int days, LabelledStream stream,
+                                                    int retrainDays) {
+        Map<String, Object> report = replay(stream, retrainDays);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> run = (Map<String, Object>) report.get("run");
+        Map<String, Object> simulated = new LinkedHashMap<>();
+        simulated.put("seed", seed);
+        simulated.put("staff", staffCount);
+        simulated.put("simulatedDays", days);
+        simulated.putAll(run);
+        report.put("run", simulated);
+        System.err.printf("seed %d done in %.0f s%n", seed, (Double) run.get("wallClockSeconds"));
+        return report;
+    }
+
+    /** A simulated hospital's events for {@code days} days, with {@code perDetector} attacks for each detector. */
+    static LabelledStream simulate(long seed, int staffCount, int days, int perDetector) {
         ThreatConfig config = ThreatConfigLoader.load(Map.of());
-        ThreatDetectionEngine engine = new ThreatDetectionEngine(config);
         Random rnd = new Random(seed);
-        SimulatedHospital hospital = new SimulatedHospital(engine.wardMap(), staffCount, rnd);
+        SimulatedHospital hospital = new SimulatedHospital(new ThreatDetectionEngine(config).wardMap(), staffCount, rnd);
         Instant start = Instant.parse("2026-01-05T00:00:00Z");
         // the staff directory's ward and clinical role of each person: their peer group
-        java.util.Map<java.util.UUID, String> peerGroups = new java.util.HashMap<>();
+        Map<UUID, String> peerGroups = new HashMap<>();
         for (SimulatedHospital.Staff s : hospital.staff) {
             peerGroups.put(s.id(), s.home() + "/" + s.role());
         }
@@ -109,16 +153,27 @@ public final class ThreatEvaluation {
             inject.probing(attacksFrom, attackSpan);
             inject.tokenMisuse(attacksFrom, attackSpan);
         }
-
         List<SimEvent> stream = new ArrayList<>(normal.events);
         stream.sort(Comparator.comparing(e -> e.record().time()));
+        return new LabelledStream(stream, inject.attacks, peerGroups, normal.staffShifts, start);
+    }
+
+    /**
+     * Runs a labelled stream through the server's own detectors (built from application.properties) as
+     * the server would: a detector tick every minute, behaviour models first trained a week after the
+     * stream starts and retrained every {@code retrainDays}; then scores the alerts against the labels.
+     */
+    static Map<String, Object> replay(LabelledStream stream, int retrainDays) {
+        long started = System.nanoTime();
+        ThreatConfig config = ThreatConfigLoader.load(Map.of());
+        ThreatDetectionEngine engine = new ThreatDetectionEngine(config);
         List<AuthEventRecord> history = new ArrayList<>();
         List<ThreatAlert> raw = new ArrayList<>();
-        Instant nextRetrain = start.plus(Duration.ofDays(7));
-        Instant nextTick = start;
+        Instant nextRetrain = stream.start().plus(Duration.ofDays(7));
+        Instant nextTick = stream.start();
         long trainingMillis = 0;
         int retrainings = 0;
-        for (SimEvent e : stream) {
+        for (SimEvent e : stream.events()) {
             Instant t = e.record().time();
             while (!nextTick.isAfter(t)) {
                 raw.addAll(engine.tick(nextTick));
@@ -128,7 +183,7 @@ public final class ThreatEvaluation {
                 long t0 = System.nanoTime();
                 Instant since = t.minus(config.behaviour().history());
                 history.removeIf(h -> h.time().isBefore(since));
-                engine.retrainBehaviour(history, peerGroups, t);
+                engine.retrainBehaviour(history, stream.peerGroups(), t);
                 trainingMillis += (System.nanoTime() - t0) / 1_000_000;
                 retrainings++;
                 nextRetrain = nextRetrain.plus(Duration.ofDays(retrainDays));
@@ -139,20 +194,15 @@ public final class ThreatEvaluation {
             }
         }
 
-        Map<String, Object> report = score(engine, inject.attacks, raw, merge(raw), normal.staffShifts);
+        Map<String, Object> report = score(engine, stream.attacks(), raw, merge(raw), stream.staffShifts());
         Map<String, Object> run = new LinkedHashMap<>();
-        run.put("seed", seed);
-        run.put("staff", staffCount);
-        run.put("devices", hospital.devices.size());
-        run.put("wards", hospital.wards.size());
-        run.put("simulatedDays", days);
-        run.put("staffShifts", normal.staffShifts);
-        run.put("events", stream.size());
+        run.put("staffShifts", stream.staffShifts());
+        run.put("events", stream.events().size());
+        run.put("attacks", stream.attacks().size());
         run.put("behaviourRetrainings", retrainings);
         run.put("behaviourTrainingSecondsTotal", trainingMillis / 1000.0);
         run.put("wallClockSeconds", (System.nanoTime() - started) / 1e9);
         report.put("run", run);
-        System.err.printf("seed %d done in %.0f s%n", seed, (System.nanoTime() - started) / 1e9);
         return report;
     }
 
@@ -199,7 +249,7 @@ public final class ThreatEvaluation {
                         k[1]++;
                         delays.computeIfAbsent(a.detector, x -> new ArrayList<>())
                                 .add(Math.max(0, Duration.between(a.start, first).toSeconds()));
-                    }, () -> missed.add(a.kind + " #" + a.id + " " + a.start + " to " + a.end + " " + a.subjects));
+                    }, () -> missed.add(a.kind + " #" + a.id + " " + a.start + " to " + a.end + " " + new TreeSet<>(a.subjects)));
         }
         int falseTotal = 0;
         List<String> falseExamples = new ArrayList<>();

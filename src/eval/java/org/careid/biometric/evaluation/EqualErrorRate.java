@@ -1,4 +1,4 @@
-package org.careid.biometric;
+package org.careid.biometric.evaluation;
 
 /** Equal error rate and the threshold where FMR and FNMR cross. */
 public record EqualErrorRate(double rate, double threshold) {

@@ -1,4 +1,4 @@
-package org.careid.threat.simulation;
+package org.careid.threat.evaluation;
 
 import org.careid.threat.AuthEventRecord;
 

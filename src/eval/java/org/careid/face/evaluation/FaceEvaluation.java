@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.careid.biometric.DetCurve;
-import org.careid.biometric.EvaluationReport;
-import org.careid.biometric.ScoreDistribution;
+import org.careid.biometric.evaluation.DetCurve;
+import org.careid.biometric.evaluation.EvaluationReport;
+import org.careid.biometric.evaluation.ScoreDistribution;
 import org.careid.face.FaceAnalysis;
 import org.careid.face.FacePipeline;
 import org.careid.face.FacePurpose;
@@ -224,11 +224,11 @@ public final class FaceEvaluation {
             }
         }
         ScoreDistribution protocol = ScoreDistribution.of(eGen, eImp);
-        FaceCalibration measured = FaceCalibration.measure(
+        FaceCalibration measured = FaceCalibrationFit.measure(
                 "scripts/evaluate-faces on " + dataset.getFileName() + " (enrollment protocol, " + enrolled.size() + " enrolled identities)",
                 protocol);
         if (calibrationOut != null) {
-            EvaluationReport.writeJson(calibrationOut, measured.toJson());
+            EvaluationReport.writeJson(calibrationOut, FaceCalibrationFit.toJson(measured));
         }
         FaceCalibration bundled = FaceCalibration.bundled();
         FaceThresholds thresholds = new FaceThresholds(bundled != null ? bundled : measured, 1e-4, 1e-3, 0.05);
@@ -251,7 +251,7 @@ public final class FaceEvaluation {
             idThresholds.put("N=" + n, Map.of("threshold", t, "protocol_fnmr", protocol.fnmr(t)));
         }
         out.put("identification_thresholds_fpir_1e-3", idThresholds);
-        out.put("calibration_measured", measured.toJson());
+        out.put("calibration_measured", FaceCalibrationFit.toJson(measured));
 
         Map<String, Object> mask = new LinkedHashMap<>();
         mask.put("bare_accepted_images", acceptedBare);
