@@ -18,6 +18,7 @@ import java.util.function.BooleanSupplier;
 import org.careid.support.Datasets;
 import org.careid.support.DeviceKey;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
@@ -26,8 +27,9 @@ import io.restassured.specification.RequestSpecification;
 /**
  * Two real server processes (replicas A and B) on one PostgreSQL, started by scripts/cluster-test
  * (which .ci/run calls after the PostgreSQL suite): what one replica changes, the other sees.
- * Skipped unless careid.cluster.a and careid.cluster.b name the two base URLs.
+ * Tagged "cluster": the normal suite excludes it; careid.cluster.a and careid.cluster.b name the two base URLs.
  */
+@Tag("cluster")
 class ClusterTest {
     private static final String A = System.getProperty("careid.cluster.a", "");
     private static final String B = System.getProperty("careid.cluster.b", "");
