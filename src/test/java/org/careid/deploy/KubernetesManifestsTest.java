@@ -65,8 +65,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Kubernetes deployment in {@code k8s/} (issue 8), checked as it will be applied: each overlay is
- * rendered (base plus overlay, like {@code kustomize build}) into fabric8's typed Kubernetes model and
+ * The Kubernetes deployment in {@code k8s/}, checked as it will be applied: each overlay is
+ * rendered by {@code kubectl kustomize} (base plus overlay) into fabric8's typed Kubernetes model and
  * held to the deployment's invariants: probes, resources, hardened pods, consistent labels and
  * selectors, pinned images, no committed secret values, restrictive network policies, TLS ingress and
  * at least two replicas. Every check lists all violations it finds, naming the resource.

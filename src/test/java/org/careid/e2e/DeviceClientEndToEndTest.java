@@ -197,7 +197,7 @@ class DeviceClientEndToEndTest {
         expect(REPLAY, again);
     }
 
-    /** Not a timed test: prints the figure (issue 6) and only checks that every run succeeded. */
+    /** Not a timed test: prints the figure and only checks that every run succeeded. */
     @Test
     void measuresTheAuthenticateToReadPatientWallTime() {
         enrollClinician();
