@@ -1,7 +1,5 @@
 package org.careid.e2e;
 
-
-import org.careid.support.Prerequisites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -11,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.careid.support.Prerequisites;
 
 /**
  * The real device client, run as a device runs it: {@code java -jar careid-device-client.jar} in its

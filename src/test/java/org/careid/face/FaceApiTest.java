@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.careid.support.Prerequisites;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import jakarta.inject.Inject;
 import org.careid.face.evaluation.SyntheticMask;
 import org.careid.support.Api;
 import org.careid.support.DrawnImages;
+import org.careid.support.Prerequisites;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;

@@ -1,10 +1,9 @@
 package org.careid.face;
 
-
-import org.careid.support.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.careid.face.model.FaceModels;
+import org.careid.support.Prerequisites;
 
 /** Where tests find the models and the shared photos; skips cleanly when they are absent. */
 public final class TestData {

@@ -1,11 +1,10 @@
 package org.careid.fingerprint;
 
-
-import org.careid.support.Prerequisites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.careid.support.Prerequisites;
 
 /** Real fingerprint data from the directory in system property careid.datasets.dir; tests skip without it. */
 public final class TestData {

@@ -2,7 +2,6 @@ package org.careid.kiosk;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.careid.support.Prerequisites;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
 
+import org.careid.support.Prerequisites;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;

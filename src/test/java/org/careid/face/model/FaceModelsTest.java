@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.careid.support.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.careid.face.FacePipeline;
 import org.careid.face.TestData;
+import org.careid.support.Prerequisites;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
