@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.careid.face.evaluation.SyntheticMask;
 import org.careid.support.Api;
 import org.careid.support.DrawnImages;
+import org.careid.image.OpenCvLoader;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
@@ -152,6 +153,7 @@ class FaceApiTest {
 
     /** The photo with a light-blue surgical mask drawn over the lower face (the evaluation's mask). */
     private byte[] maskedPhoto(String relative) throws Exception {
+        OpenCvLoader.ensureLoaded(); // the test decodes with OpenCV itself before the pipeline runs
         Mat bgr = Imgcodecs.imdecode(new MatOfByte(photo(relative)), Imgcodecs.IMREAD_COLOR);
         FaceAnalysis analysis = pipeline.analyze(bgr, FacePurpose.AUTHENTICATION);
         SyntheticMask.draw(bgr, analysis.chosen(), SyntheticMask.COLOURS.get(0));
