@@ -3,6 +3,7 @@ package org.careid.image;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Set;
 
 import com.drew.imaging.ImageProcessingException;
@@ -117,8 +118,8 @@ final class ImageCompleteness {
     private static void tiff(byte[] b) throws ImageProcessingException, IOException {
         Metadata metadata = TiffMetadataReader.readMetadata(new ByteArrayReader(b));
         ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
-        long[] offsets = ifd0 == null ? null : longs(ifd0.getIntArray(ExifDirectoryBase.TAG_STRIP_OFFSETS));
-        long[] counts = ifd0 == null ? null : longs(ifd0.getIntArray(ExifDirectoryBase.TAG_STRIP_BYTE_COUNTS));
+        long[] offsets = ifd0 == null ? null : longs(ifd0.getObject(ExifDirectoryBase.TAG_STRIP_OFFSETS));
+        long[] counts = ifd0 == null ? null : longs(ifd0.getObject(ExifDirectoryBase.TAG_STRIP_BYTE_COUNTS));
         if (offsets == null || counts == null) {
             return; // tiled or unusual layout: left to the decoder
         }
@@ -140,15 +141,18 @@ final class ImageCompleteness {
         }
     }
 
-    private static long[] longs(int[] values) {
-        if (values == null) {
-            return null;
+    /** Strip tables as unsigned values: the library keeps SHORT ones as int[], LONG ones as long[], single ones as a Number. */
+    private static long[] longs(Object values) {
+        if (values instanceof long[] longs) {
+            return longs;
         }
-        long[] out = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i] & 0xffffffffL;
+        if (values instanceof int[] ints) {
+            return Arrays.stream(ints).mapToLong(v -> v & 0xffffffffL).toArray();
         }
-        return out;
+        if (values instanceof Number number) {
+            return new long[] {number.longValue() & 0xffffffffL};
+        }
+        return null;
     }
 
     private static int lastIndexOf(byte[] b, byte first, byte second, int from) {

@@ -166,11 +166,20 @@ public final class ImageHeaderReader {
             height &= 0x3fff;
             alpha = false;
         } else if (WebpDirectory.CHUNK_VP8L.equals(firstChunk)) {
-            alpha = true; // the lossless alpha hint is not read: counted as present
+            alpha = vp8lUsesAlpha(b);
         } else {
             alpha = Boolean.TRUE.equals(image.getBooleanObject(WebpDirectory.TAG_HAS_ALPHA));
         }
         return new ImageHeader(ImageFormat.WEBP, width, height, alpha ? 4 : 3, 8, orientation(metadata));
+    }
+
+    /**
+     * The alpha_is_used bit of a VP8L header (which the library does not report): after the chunk
+     * header (20) and the signature byte, 14 bits width - 1, 14 bits height - 1, then that bit.
+     * Counted as present when the header is too short to tell.
+     */
+    private static boolean vp8lUsesAlpha(byte[] b) {
+        return b.length <= 24 || (b[24] & 0x10) != 0;
     }
 
     /** EXIF orientation 1..8 from IFD0; 1 when absent or out of range. */
