@@ -131,11 +131,13 @@ class FaceApiTest {
     @Test
     void badImagesGetClearClientErrors() throws Exception {
         DeviceKey device = Api.provisionedDevice();
-        authenticate(device, new byte[0], null).statusCode(422).body("status", equalTo(422));
-        authenticate(device, "not an image at all".getBytes(), null).statusCode(422);
+        authenticate(device, new byte[0], null).statusCode(422).body("status", equalTo(422)).body("reason", equalTo("EMPTY"));
+        authenticate(device, "not an image at all".getBytes(), null).statusCode(422).body("reason", equalTo("UNSUPPORTED_FORMAT"));
         byte[] jpeg = DrawnImages.jpeg();
-        authenticate(device, java.util.Arrays.copyOf(jpeg, jpeg.length / 3), null).statusCode(422);
-        authenticate(device, DrawnImages.hugePngHeader(), null).statusCode(413).body("title", startsWith("Image too large"));
+        authenticate(device, java.util.Arrays.copyOf(jpeg, jpeg.length / 3), null).statusCode(422).body("reason", equalTo("TRUNCATED"));
+        authenticate(device, "RIFF....WEBP".getBytes(), null).statusCode(422).body("title", equalTo("Unusable image"));
+        authenticate(device, DrawnImages.hugePngHeader(), null).statusCode(413).body("title", startsWith("Image too large"))
+                .body("reason", equalTo("TOO_MANY_DECODED_BYTES"));
         // no face in a drawn picture: a plain authentication failure
         authenticate(device, jpeg, null).statusCode(401);
         check(jpeg).statusCode(200).body("quality.reasons", hasItem("NO_FACE"));
