@@ -11,7 +11,7 @@ import org.careid.face.detect.FaceAligner;
 import org.careid.face.detect.FaceDetector;
 import org.careid.face.embed.FaceEmbedder;
 import org.careid.face.image.DecodedImage;
-import org.careid.face.image.ImageDecoder;
+import org.careid.face.image.FaceImageDecoder;
 import org.careid.face.model.FaceModels;
 import org.careid.face.quality.FaceQuality;
 import org.careid.face.quality.QualityIssue;
@@ -36,14 +36,14 @@ public class FacePipeline {
     static final int PAD_MAX_SIDE = 400;
     static final double PAD_FRACTION = 0.25;
 
-    private final ImageDecoder decoder;
+    private final FaceImageDecoder decoder;
     private final FaceDetector detector;
     private final FaceAligner aligner;
     private final FaceQuality quality;
     private final FaceEmbedder embedder;
 
     @Inject
-    public FacePipeline(ImageDecoder decoder, FaceDetector detector, FaceAligner aligner, FaceQuality quality, FaceEmbedder embedder) {
+    public FacePipeline(FaceImageDecoder decoder, FaceDetector detector, FaceAligner aligner, FaceQuality quality, FaceEmbedder embedder) {
         this.decoder = decoder;
         this.detector = detector;
         this.aligner = aligner;
@@ -53,7 +53,7 @@ public class FacePipeline {
 
     /** Pipeline with default settings outside CDI (evaluation, benchmarks, tests). */
     public static FacePipeline create(FaceModels models) {
-        return new FacePipeline(ImageDecoder.withDefaults(),
+        return new FacePipeline(FaceImageDecoder.withDefaults(),
                 new FaceDetector(models, 0.6, FaceDetector.DEFAULT_INPUT_SIDE, FaceDetector.DEFAULT_FRAME_INPUT_SIDE),
                 new FaceAligner(), FaceQuality.withDefaults(), new FaceEmbedder(models));
     }
@@ -69,7 +69,7 @@ public class FacePipeline {
 
     /** Pipeline with default settings and the detector's input size (longer side, dynamic detector only). */
     public static FacePipeline create(FaceModels models, int detectorInput) {
-        return new FacePipeline(ImageDecoder.withDefaults(), new FaceDetector(models, 0.6, detectorInput), new FaceAligner(),
+        return new FacePipeline(FaceImageDecoder.withDefaults(), new FaceDetector(models, 0.6, detectorInput), new FaceAligner(),
                 FaceQuality.withDefaults(), new FaceEmbedder(models));
     }
 
@@ -79,7 +79,7 @@ public class FacePipeline {
     }
 
     /**
-     * @throws org.careid.face.image.ImageRejectedException bad or oversized image (413/422)
+     * @throws org.careid.image.ImageException bad or oversized image (413/422)
      * @throws org.careid.face.model.FaceModelsUnavailableException models not loaded or overloaded (503)
      */
     public FaceAnalysis analyze(byte[] bytes, FacePurpose purpose) {

@@ -25,7 +25,7 @@ public class FingerprintAuthenticator {
 
     /**
      * @param finger 1-10, or 0 when the device does not know which finger was used
-     * @throws org.careid.fingerprint.image.FingerprintImageException for unusable bytes (4xx)
+     * @throws org.careid.image.ImageException for unusable bytes (4xx)
      */
     public MatchOutcome match(byte[] image, int dpi, int finger, UUID claimedStaffId) {
         long t0 = System.nanoTime();

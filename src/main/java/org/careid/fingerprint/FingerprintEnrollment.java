@@ -36,7 +36,7 @@ public class FingerprintEnrollment {
      * @param impressions encoded images (PNG, JPEG, BMP, TIFF or WSQ) of one finger
      * @param dpi resolution of the reader
      * @param finger ISO/IEC 19794 finger position 1-10
-     * @throws org.careid.fingerprint.image.FingerprintImageException for an undecodable or oversized image
+     * @throws org.careid.image.ImageException for an undecodable or oversized image
      */
     public FingerprintEnrollmentResult enroll(List<byte[]> impressions, int dpi, int finger) {
         if (finger < 1 || finger > 10) {

@@ -3,6 +3,7 @@ package org.careid.fingerprint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.careid.fingerprint.image.GreyscaleImage;
+import org.careid.image.OpenCvLoader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;

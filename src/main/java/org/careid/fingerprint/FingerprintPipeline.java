@@ -3,12 +3,11 @@ package org.careid.fingerprint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.careid.fingerprint.image.FingerprintImageDecoder;
-import org.careid.fingerprint.image.FingerprintImageLimits;
 
 /**
  * Image bytes to template: decode within limits, prepare (CLAHE), extract with quality measures.
  * Enrollment, probes and re-extraction all go through here so they see the same preparation.
- * Throws the {@link org.careid.fingerprint.image.FingerprintImageException} subtypes for bad images.
+ * Throws the {@link org.careid.image.ImageException} subtypes for bad images.
  */
 @ApplicationScoped
 public class FingerprintPipeline {
@@ -26,7 +25,7 @@ public class FingerprintPipeline {
 
     /** Default limits and preparation, for tools and tests outside the container. */
     public static FingerprintPipeline standalone(boolean clahe) {
-        return new FingerprintPipeline(new FingerprintImageDecoder(FingerprintImageLimits.DEFAULT),
+        return new FingerprintPipeline(new FingerprintImageDecoder(FingerprintImageDecoder.DEFAULT_LIMITS),
                 new FingerprintImagePreparation(clahe), new FingerprintExtractor());
     }
 

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.careid.face.evaluation.SyntheticMask;
 import org.careid.support.Api;
+import org.careid.image.OpenCvLoader;
 import org.careid.support.DrawnImages;
 import org.careid.support.Prerequisites;
 import org.opencv.core.Mat;
@@ -131,11 +132,13 @@ class FaceApiTest {
     @Test
     void badImagesGetClearClientErrors() throws Exception {
         DeviceKey device = Api.provisionedDevice();
-        authenticate(device, new byte[0], null).statusCode(422).body("status", equalTo(422));
-        authenticate(device, "not an image at all".getBytes(), null).statusCode(422);
+        authenticate(device, new byte[0], null).statusCode(422).body("status", equalTo(422)).body("reason", equalTo("EMPTY"));
+        authenticate(device, "not an image at all".getBytes(), null).statusCode(422).body("reason", equalTo("UNSUPPORTED_FORMAT"));
         byte[] jpeg = DrawnImages.jpeg();
-        authenticate(device, java.util.Arrays.copyOf(jpeg, jpeg.length / 3), null).statusCode(422);
-        authenticate(device, DrawnImages.hugePngHeader(), null).statusCode(413).body("title", startsWith("Image too large"));
+        authenticate(device, java.util.Arrays.copyOf(jpeg, jpeg.length / 3), null).statusCode(422).body("reason", equalTo("TRUNCATED"));
+        authenticate(device, "RIFF....WEBP".getBytes(), null).statusCode(422).body("title", equalTo("Unusable image"));
+        authenticate(device, DrawnImages.hugePngHeader(), null).statusCode(413).body("title", startsWith("Image too large"))
+                .body("reason", equalTo("TOO_MANY_DECODED_BYTES"));
         // no face in a drawn picture: a plain authentication failure
         authenticate(device, jpeg, null).statusCode(401);
         check(jpeg).statusCode(200).body("quality.reasons", hasItem("NO_FACE"));
@@ -153,6 +156,7 @@ class FaceApiTest {
 
     /** The photo with a light-blue surgical mask drawn over the lower face (the evaluation's mask). */
     private byte[] maskedPhoto(String relative) throws Exception {
+        OpenCvLoader.ensureLoaded(); // the test decodes with OpenCV itself before the pipeline runs
         Mat bgr = Imgcodecs.imdecode(new MatOfByte(photo(relative)), Imgcodecs.IMREAD_COLOR);
         FaceAnalysis analysis = pipeline.analyze(bgr, FacePurpose.AUTHENTICATION);
         SyntheticMask.draw(bgr, analysis.chosen(), SyntheticMask.COLOURS.get(0));

@@ -13,8 +13,9 @@ import org.careid.face.detect.DetectedFace;
 import org.careid.face.embed.FaceEmbedder;
 import org.careid.face.evaluation.SyntheticMask;
 import org.careid.face.image.DecodedImage;
-import org.careid.face.image.ImageDecoder;
-import org.careid.face.image.ImageFormat;
+import org.careid.face.image.FaceImageDecoder;
+import org.careid.image.ImageFormat;
+import org.careid.image.OpenCvLoader;
 import org.careid.face.quality.QualityIssue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class FacePipelineTest {
     @Test
     void authenticationUsesAClearlyDominantFace() throws IOException {
         FaceAnalysis solo;
-        try (DecodedImage img = ImageDecoder.withDefaults().decode(bytes("faces/fr_obama/obama.jpg"))) {
+        try (DecodedImage img = FaceImageDecoder.withDefaults().decode(bytes("faces/fr_obama/obama.jpg"))) {
             // paste a copy at a third of the size into a corner: a colleague far behind
             Mat canvas = img.bgr().clone();
             Mat small = new Mat();
@@ -102,7 +103,7 @@ class FacePipelineTest {
 
     @Test
     void syntheticSurgicalMaskIsFlaggedAndNeverEmbedded() throws IOException {
-        try (DecodedImage img = ImageDecoder.withDefaults().decode(bytes("faces/fr_obama/obama.jpg"))) {
+        try (DecodedImage img = FaceImageDecoder.withDefaults().decode(bytes("faces/fr_obama/obama.jpg"))) {
             FaceAnalysis bare = pipeline.analyze(img.bgr(), FacePurpose.AUTHENTICATION);
             assertFalse(bare.quality().masked(), "bare face mask score " + bare.quality().maskScore());
             Mat masked = img.bgr().clone();
@@ -126,13 +127,14 @@ class FacePipelineTest {
     @Test
     void webpNamedJpgIsDecodedAsWebp() throws IOException {
         byte[] b = bytes("faces/deepface_p03/img47.jpg");
-        assertEquals(ImageFormat.WEBP, ImageFormat.sniff(b));
+        assertEquals(ImageFormat.WEBP, ImageFormat.sniff(b).orElseThrow());
         FaceAnalysis a = pipeline.analyze(b, FacePurpose.ENROLLMENT);
         assertEquals(1, a.faceCount());
     }
 
     @Test
     void drawnPictureWithoutFaceGivesNoFace() {
+        OpenCvLoader.ensureLoaded(); // the test draws with OpenCV before the pipeline runs
         Mat m = new Mat(480, 640, CvType.CV_8UC3, new Scalar(200, 180, 160));
         Imgproc.rectangle(m, new Point(100, 100), new Point(300, 250), new Scalar(20, 90, 200), -1);
         Imgproc.circle(m, new Point(450, 300), 80, new Scalar(40, 160, 40), -1);
@@ -152,7 +154,7 @@ class FacePipelineTest {
         FaceAnalysis ours = pipeline.analyze(b);
         DetectedFace f = ours.chosen();
         assertNotNull(f);
-        try (DecodedImage img = ImageDecoder.withDefaults().decode(b)) {
+        try (DecodedImage img = FaceImageDecoder.withDefaults().decode(b)) {
             // cross-check only: OpenCV's own YuNet wrapper on the same (byte-identical) model file
             org.opencv.objdetect.FaceDetectorYN yn = org.opencv.objdetect.FaceDetectorYN.create(model.toString(), "",
                     new org.opencv.core.Size(img.width(), img.height()), 0.6f, 0.3f, 50);
@@ -176,7 +178,7 @@ class FacePipelineTest {
 
     @Test
     void faceCutOffByTheFrameIsNotMistakenForAMask() throws IOException {
-        try (DecodedImage img = ImageDecoder.withDefaults().decode(bytes("faces/fr_obama/obama.jpg"))) {
+        try (DecodedImage img = FaceImageDecoder.withDefaults().decode(bytes("faces/fr_obama/obama.jpg"))) {
             DetectedFace f = pipeline.analyze(img.bgr(), FacePurpose.AUTHENTICATION).chosen();
             // keep everything down to just under the nose tip: mouth and chin are outside the frame
             int bottom = (int) Math.round(f.landmarkY(2) + 0.15 * f.eyeDistance());

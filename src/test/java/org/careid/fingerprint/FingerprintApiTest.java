@@ -96,7 +96,10 @@ class FingerprintApiTest {
         DeviceKey device = Api.provisionedDevice();
         authenticate(device, new byte[0], null).statusCode(422);
         authenticate(device, "garbage bytes, not an image".getBytes(), null).statusCode(422);
-        authenticate(device, org.careid.support.DrawnImages.hugePngHeader(), null).statusCode(413);
+        authenticate(device, org.careid.support.DrawnImages.hugePngHeader(), null).statusCode(413)
+                .body("reason", equalTo("TOO_MANY_DECODED_BYTES"));
+        // only the WebP magic: WebP is a photo format, never a fingerprint reader's
+        authenticate(device, "RIFF....WEBP".getBytes(), null).statusCode(422).body("reason", equalTo("UNSUPPORTED_FORMAT"));
         Api.asDevice(device).multiPart("image", "x.png", org.careid.support.DrawnImages.hugePngHeader(), "image/png")
                 .multiPart("dpi", "5000").multiPart("scope", "patient/*.read")
                 .post("/api/v1/auth/fingerprint").then().statusCode(400);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.careid.fingerprint.image.FingerprintImageDecoder;
 import org.careid.fingerprint.image.GeneratedImages;
-import org.careid.fingerprint.image.UnsupportedFingerprintFormatException;
+import org.careid.image.UnsupportedImageException;
 import org.junit.jupiter.api.Test;
 
 /** The services wire up in the container with their configuration defaults. */
@@ -40,7 +40,7 @@ class FingerprintBeansTest {
         FingerprintEnrollmentResult result = enrollment.enroll(List.of(blank, blank, blank), 500, 1);
         assertFalse(result.accepted());
         assertEquals(3, result.reasons().stream().filter(r -> r.contains("too few minutiae")).count());
-        assertThrows(UnsupportedFingerprintFormatException.class, () -> pipeline.extract(new byte[] {9, 9, 9, 9}, 500));
+        assertThrows(UnsupportedImageException.class, () -> pipeline.extract(new byte[] {9, 9, 9, 9}, 500));
         FingerprintMatch none = gallery.identify(pipeline.extract(GeneratedImages.encode(GeneratedImages.ridges(300, 300), "png"), 500).template());
         assertFalse(none.matched());
         assertTrue(gallery.verify(pipeline.extract(blank, 500).template(), UUID.randomUUID()).staffId() == null);

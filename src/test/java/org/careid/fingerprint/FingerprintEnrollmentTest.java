@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.machinezoo.sourceafis.FingerprintMatcher;
 import java.util.List;
 import org.careid.fingerprint.image.GeneratedImages;
-import org.careid.fingerprint.image.UnsupportedFingerprintFormatException;
+import org.careid.image.UnsupportedImageException;
 import org.junit.jupiter.api.Test;
 
 class FingerprintEnrollmentTest {
@@ -68,7 +68,7 @@ class FingerprintEnrollmentTest {
     void badFingerPositionAndBadImagesThrow() {
         byte[] image = GeneratedImages.encode(GeneratedImages.ridges(300, 300), "png");
         assertThrows(IllegalArgumentException.class, () -> enrollment.enroll(List.of(image, image, image), 500, 11));
-        assertThrows(UnsupportedFingerprintFormatException.class,
+        assertThrows(UnsupportedImageException.class,
                 () -> enrollment.enroll(List.of(image, image, new byte[] {1, 2, 3, 4, 5}), 500, 1));
     }
 }

@@ -12,8 +12,8 @@ import org.careid.face.FacePipeline;
 import org.careid.face.embed.FaceEmbedder;
 import org.careid.face.gallery.FaceGallery;
 import org.careid.face.image.DecodedImage;
-import org.careid.face.image.ImageDecoder;
-import org.careid.face.image.OpenCvLoader;
+import org.careid.face.image.FaceImageDecoder;
+import org.careid.image.OpenCvLoader;
 import org.careid.face.model.FaceModels;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
@@ -87,7 +87,7 @@ public final class FaceBenchmark {
 
     static byte[] jpeg640x480(Path photo) throws Exception {
         OpenCvLoader.ensureLoaded();
-        try (DecodedImage img = ImageDecoder.withDefaults().decode(Files.readAllBytes(photo))) {
+        try (DecodedImage img = FaceImageDecoder.withDefaults().decode(Files.readAllBytes(photo))) {
             Mat src = img.bgr();
             // fit inside 640x480 keeping the aspect ratio, centre on a grey canvas (never cuts the face)
             double scale = Math.min(640.0 / src.cols(), 480.0 / src.rows());

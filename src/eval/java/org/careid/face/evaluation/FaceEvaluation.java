@@ -19,8 +19,8 @@ import org.careid.face.FacePipeline;
 import org.careid.face.FacePurpose;
 import org.careid.face.embed.FaceEmbedder;
 import org.careid.face.image.DecodedImage;
-import org.careid.face.image.ImageDecoder;
-import org.careid.face.image.ImageRejectedException;
+import org.careid.face.image.FaceImageDecoder;
+import org.careid.image.ImageException;
 import org.careid.face.model.FaceModels;
 import org.careid.face.quality.QualityIssue;
 import org.careid.face.threshold.FaceCalibration;
@@ -85,7 +85,7 @@ public final class FaceEvaluation {
         for (String c : colourNames) {
             maskHits.put(c, new int[3]);
         }
-        ImageDecoder decoder = ImageDecoder.withDefaults();
+        FaceImageDecoder decoder = FaceImageDecoder.withDefaults();
 
         for (Path dir : listSorted(dataset)) {
             if (!Files.isDirectory(dir)) {
@@ -103,7 +103,7 @@ public final class FaceEvaluation {
                 FaceAnalysis enroll;
                 try {
                     enroll = pipeline.analyze(bytes, FacePurpose.ENROLLMENT);
-                } catch (ImageRejectedException e) {
+                } catch (ImageException e) {
                     failures.add(Map.of("image", name, "reasons", List.of(e.reason().name())));
                     failureReasons.merge(e.reason().name(), 1, Integer::sum);
                     samples.add(new Sample(identity, name, null, null, e.reason().name()));

@@ -22,7 +22,7 @@ import org.careid.fingerprint.FingerprintQualityGate;
 import org.careid.fingerprint.FingerprintScoreFusion;
 import org.careid.fingerprint.FingerprintTemplates;
 import org.careid.fingerprint.FingerprintThresholds;
-import org.careid.fingerprint.image.FingerprintImageException;
+import org.careid.image.ImageException;
 
 /**
  * Accuracy of the fingerprint pipeline on a folder of fingers (run through scripts/evaluate-fingerprints).
@@ -74,7 +74,7 @@ public final class FingerprintEvaluation {
             for (Path image : finger.impressions()) {
                 try {
                     impressions.add(pipeline.extract(Files.readAllBytes(image), finger.dpi()));
-                } catch (FingerprintImageException e) {
+                } catch (ImageException e) {
                     failedExtraction++;
                     System.err.println("cannot use " + dataset.relativize(image) + ": " + e.getMessage());
                 }

@@ -1,5 +1,6 @@
 package org.careid.face.image;
 
+import org.careid.image.ImageHeader;
 import org.opencv.core.Mat;
 
 /**

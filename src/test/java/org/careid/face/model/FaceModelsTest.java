@@ -26,7 +26,7 @@ class FaceModelsTest {
             assertEquals("face-models", h.getName());
             assertEquals(HealthCheckResponse.Status.DOWN, h.getStatus());
             assertTrue(h.getData().orElseThrow().get("reason").toString().contains("missing"));
-            org.careid.face.image.OpenCvLoader.ensureLoaded();
+            org.careid.image.OpenCvLoader.ensureLoaded();
             org.opencv.core.MatOfByte png = new org.opencv.core.MatOfByte();
             org.opencv.imgcodecs.Imgcodecs.imencode(".png",
                     new org.opencv.core.Mat(64, 64, org.opencv.core.CvType.CV_8UC3, new org.opencv.core.Scalar(90, 120, 200)), png);

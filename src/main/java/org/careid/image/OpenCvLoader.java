@@ -1,6 +1,10 @@
-package org.careid.face.image;
+package org.careid.image;
 
-/** Loads the OpenPNP OpenCV native library once per JVM. */
+/**
+ * Loads the OpenPNP OpenCV native library once per JVM. Every class that creates OpenCV objects from
+ * bytes or pixels calls {@link #ensureLoaded()} first, so no caller depends on someone else having
+ * loaded it (a fresh JVM never meets an UnsatisfiedLinkError).
+ */
 public final class OpenCvLoader {
 
     private static volatile boolean loaded;
@@ -8,6 +12,7 @@ public final class OpenCvLoader {
     private OpenCvLoader() {
     }
 
+    /** Idempotent and thread-safe; cheap after the first call. */
     public static void ensureLoaded() {
         if (!loaded) {
             synchronized (OpenCvLoader.class) {
