@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,9 +30,12 @@ import io.quarkus.runtime.StartupEvent;
  *
  * <p>A change inside a transaction is recorded in the cluster change log in that transaction and
  * reaches this replica's gallery only after the commit ({@link AfterCommit}): a rollback leaves
- * the gallery as it was. Removals (erasure, deactivation) need no database read after the commit;
- * additions reload the person from the database. Should that reload fail, the change-log replay
- * (which also replays this replica's own changes) loads the person again at its next poll.
+ * the gallery as it was. Every gallery change is the same step, serialised per person: read the
+ * person's committed templates and swap them in (none for erased or inactive staff). So the last
+ * swap always reflects the latest read, whichever of the committing request and the change-log
+ * replay gets there first. Should the read after a commit fail, the person is taken out (fail
+ * closed) and the change-log replay, which also replays this replica's own changes, loads them
+ * again at its next poll.
  */
 @ApplicationScoped
 public class GalleryLifecycle {
@@ -41,6 +46,10 @@ public class GalleryLifecycle {
     private final AfterCommit afterCommit;
     private final MeterRegistry registry;
     private final Set<String> loaded = ConcurrentHashMap.newKeySet();
+    /** Replayed changes wait for the start-up load, which would otherwise overwrite them with older rows. */
+    private final CountDownLatch allLoaded = new CountDownLatch(1);
+    /** Serialises the changes of one person (striped: distinct people rarely wait for each other). */
+    private final Object[] personLocks = IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
     @Inject
     GalleryLifecycle(@Any Instance<GalleryModality<?>> modalities, GallerySync changeLog, AfterCommit afterCommit,
@@ -53,6 +62,7 @@ public class GalleryLifecycle {
 
     void loadAll(@Observes StartupEvent event) {
         modalities.forEach(this::load);
+        allLoaded.countDown();
     }
 
     private <T> void load(GalleryModality<T> modality) {
@@ -84,7 +94,7 @@ public class GalleryLifecycle {
      */
     public void changed(GalleryModality<?> modality, UUID staffId) {
         changeLog.record(staffId);
-        afterCommit.run(() -> reload(modality, staffId));
+        afterCommit.run(() -> refreshAfterCommit(modality, staffId));
     }
 
     /**
@@ -93,53 +103,63 @@ public class GalleryLifecycle {
      */
     public long erase(GalleryModality<?> modality, UUID staffId) {
         long removed = modality.deleteTemplates(staffId);
-        changeLog.record(staffId);
-        afterCommit.run(() -> remove(modality, staffId));
+        changed(modality, staffId);
         return removed;
     }
 
     /** Consent withdrawn or an operator's erase request: every modality, in the erasing transaction. */
     void onErasure(@Observes BiometricsErased event) {
-        UUID staffId = event.staffId();
-        modalities.forEach(m -> m.deleteTemplates(staffId));
-        changeLog.record(staffId);
-        afterCommit.run(() -> modalities.forEach(m -> remove(m, staffId)));
+        modalities.forEach(m -> m.deleteTemplates(event.staffId()));
+        changedEverywhere(event.staffId());
     }
 
     /** Deactivated staff leave every gallery, reactivated staff come back, once the change commits. */
     void onStaffStatus(@Observes StaffService.StaffStatusChanged event) {
-        UUID staffId = event.staffId();
+        changedEverywhere(event.staffId());
+    }
+
+    private void changedEverywhere(UUID staffId) {
         changeLog.record(staffId);
-        afterCommit.run(() -> modalities.forEach(m -> {
-            if (event.active()) {
-                reload(m, staffId);
-            } else {
-                remove(m, staffId);
-            }
-        }));
+        afterCommit.run(() -> modalities.forEach(m -> refreshAfterCommit(m, staffId)));
     }
 
-    /** A committed change from the change log (another replica's, or this one's): reload the person. */
+    /** A committed change from the change log (another replica's, or this one's); a failure is retried by the log. */
     void onReplayedChange(@Observes GallerySync.PersonChanged event) {
-        modalities.forEach(m -> replace(m, event.staffId()));
-    }
-
-    private <T> void replace(GalleryModality<T> modality, UUID staffId) {
-        List<T> templates = QuarkusTransaction.requiringNew().call(() -> modality.activeTemplates(staffId));
-        modality.gallery().replaceStaff(staffId, templates);
-    }
-
-    /** After a commit: a failure is logged, never thrown into the committed caller. */
-    private void reload(GalleryModality<?> modality, UUID staffId) {
         try {
-            replace(modality, staffId);
+            allLoaded.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the galleries load", e);
+        }
+        modalities.forEach(m -> refresh(m, event.staffId()));
+    }
+
+    /** Runs in the committing thread: a failure is logged, never thrown into the committed caller. */
+    private void refreshAfterCommit(GalleryModality<?> modality, UUID staffId) {
+        try {
+            refresh(modality, staffId);
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Reloading person %s into the %s gallery after commit failed; the change-log replay retries it",
-                    staffId, modality.modality());
+            synchronized (lockOf(staffId)) {
+                remove(modality, staffId);
+            }
+            LOG.warnf(e, "Reloading person %s into the %s gallery after commit failed; left out until the change-log replay"
+                    + " reloads them", staffId, modality.modality());
+        }
+    }
+
+    /** Reads the person's committed templates and swaps them in, one person at a time. */
+    private <T> void refresh(GalleryModality<T> modality, UUID staffId) {
+        synchronized (lockOf(staffId)) {
+            List<T> templates = QuarkusTransaction.requiringNew().call(() -> modality.activeTemplates(staffId));
+            modality.gallery().replaceStaff(staffId, templates);
         }
     }
 
     private static <T> void remove(GalleryModality<T> modality, UUID staffId) {
         modality.gallery().replaceStaff(staffId, List.of());
+    }
+
+    private Object lockOf(UUID staffId) {
+        return personLocks[Math.floorMod(staffId.hashCode(), personLocks.length)];
     }
 }

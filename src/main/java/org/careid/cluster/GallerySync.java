@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
@@ -46,7 +48,11 @@ public class GallerySync {
     /** Changes of the last {@link #LATE_COMMIT} already replayed, by sequence number. */
     private final java.util.Map<Long, Instant> replayedRecently = new java.util.concurrent.ConcurrentHashMap<>();
 
-    void start(@Observes StartupEvent event) {
+    /**
+     * Runs before the galleries load (they observe at the default priority): a change committed
+     * during the load is numbered above the point read here and is replayed once the load is done.
+     */
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
         // Galleries load everything at start-up; only later changes need replaying.
         lastSeen = QuarkusTransaction.requiringNew().call(() -> {
             Long max = GalleryChange.find("select max(seq) from GalleryChange").project(Long.class).firstResult();
