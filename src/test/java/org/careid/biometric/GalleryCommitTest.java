@@ -11,16 +11,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
+import org.careid.cluster.GallerySync;
 import org.careid.face.FacePipeline;
 import org.careid.face.FaceService;
 import org.careid.face.gallery.FaceGallery;
 import org.careid.face.threshold.FaceThresholds;
 import org.careid.fingerprint.FingerprintGallery;
+import org.careid.fingerprint.FingerprintGalleryModality;
 import org.careid.fingerprint.FingerprintPipeline;
 import org.careid.fingerprint.FingerprintService;
 import org.careid.identity.Roles;
@@ -39,7 +43,8 @@ import io.quarkus.test.security.TestSecurity;
 /**
  * The in-memory galleries follow committed changes only: an erasure, consent withdrawal or
  * deactivation whose transaction rolls back leaves the person enrolled and matchable, the same
- * change committed takes them out, and a rolled-back enrollment never appears. Real photos and
+ * change committed takes them out, a rolled-back enrollment never appears, and other replicas'
+ * changes arrive through the change log. Real photos and
  * fingerprints no other test enrolls (skipped without ../shared/datasets).
  */
 @QuarkusTest
@@ -51,6 +56,7 @@ class GalleryCommitTest {
             "faces/fr_alex_lacamoire/img1.jpg");
     private static final String FINGER = "fingerprints/fvc2002_db2_b_105/105_";
     private static final String NEVER_ENROLLED_FINGER = "fingerprints/fvc2002_db2_b_106/106_";
+    private static final String REPLAYED_FINGER = "fingerprints/fvc2002_db2_b_108/108_";
     private static final int FVC2002_DB2_DPI = 569;
 
     @Inject
@@ -71,6 +77,10 @@ class GalleryCommitTest {
     FingerprintGallery fingerprintGallery;
     @Inject
     FingerprintPipeline fingerprintPipeline;
+    @Inject
+    FingerprintGalleryModality fingerprintModality;
+    @Inject
+    GallerySync changeLog;
 
     @Test
     void aRolledBackFaceErasureLeavesThePersonMatchableACommittedOneRemovesThem() {
@@ -150,6 +160,26 @@ class GalleryCommitTest {
         assertNotEquals(person, fingerprintGallery.identify(probe).staffId());
     }
 
+    /**
+     * What another replica commits reaches this gallery through the change log alone: here the rows
+     * change without this replica's gallery being told, as they would on another replica.
+     */
+    @Test
+    void changesFromAnotherReplicaAreReplayedIntoTheGallery() throws InterruptedException {
+        UUID person = consentedStaff();
+        assertTrue(fingerprints.enroll(person, 5, FVC2002_DB2_DPI, impressions(REPLAYED_FINGER, 1, 2, 3)).enrolled());
+        FingerprintTemplate probe = fingerprintPipeline.extract(Datasets.bytes(REPLAYED_FINGER + "4.tif"), FVC2002_DB2_DPI).template();
+        fingerprintGallery.replaceStaff(person, List.of()); // this replica has not seen the enrollment yet
+        QuarkusTransaction.requiringNew().run(() -> changeLog.record(person));
+        assertTrue(eventually(() -> fingerprintGallery.verify(probe, person).matched()), "the replayed enrollment is loaded");
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            fingerprintModality.deleteTemplates(person); // erased on another replica
+            changeLog.record(person);
+        });
+        assertTrue(eventually(() -> !fingerprintGallery.contains(person)), "the replayed erasure takes the person out");
+    }
+
     @Test
     void oneReadinessCheckCoversBothGalleries() {
         given().when().get("/q/health/ready").then().statusCode(200)
@@ -161,6 +191,17 @@ class GalleryCommitTest {
 
     private boolean faceMatches(UUID person, float[] probe) {
         return faceGallery.verify(person, probe, faceThresholds.verificationThreshold()).matched();
+    }
+
+    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     private static List<byte[]> impressions(String prefix, int... numbers) {
