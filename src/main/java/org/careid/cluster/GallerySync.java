@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
-import org.careid.identity.StaffService;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,10 +19,11 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Keeps every replica's in-memory galleries in step with the database. Whoever changes a person's
- * templates (or active status) records a {@link GalleryChange} in the same transaction; every
- * replica polls the change log every {@code careid.cluster.gallery-poll} and fires
- * {@link PersonChanged}, on which each modality reloads that person from the database. Reloading
- * is idempotent, so a replica replaying its own change is harmless.
+ * templates (or active status) records a {@link GalleryChange} in the same transaction (through
+ * {@code org.careid.biometric.GalleryLifecycle}); every replica polls the change log every
+ * {@code careid.cluster.gallery-poll} and fires {@link PersonChanged}, on which the galleries
+ * reload that person from the database. Reloading is idempotent, so a replica replaying its own
+ * change is harmless.
  *
  * <p>Sequence numbers are handed out at insert, not at commit: a change whose transaction commits
  * after a later-numbered one appears behind the point already read. Each poll therefore also reads
@@ -46,7 +48,11 @@ public class GallerySync {
     /** Changes of the last {@link #LATE_COMMIT} already replayed, by sequence number. */
     private final java.util.Map<Long, Instant> replayedRecently = new java.util.concurrent.ConcurrentHashMap<>();
 
-    void start(@Observes StartupEvent event) {
+    /**
+     * Runs before the galleries load (they observe at the default priority): a change committed
+     * during the load is numbered above the point read here and is replayed once the load is done.
+     */
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
         // Galleries load everything at start-up; only later changes need replaying.
         lastSeen = QuarkusTransaction.requiringNew().call(() -> {
             Long max = GalleryChange.find("select max(seq) from GalleryChange").project(Long.class).firstResult();
@@ -60,10 +66,6 @@ public class GallerySync {
         change.staffId = staffId;
         change.changedAt = Instant.now();
         change.persist();
-    }
-
-    void onStaffStatus(@Observes StaffService.StaffStatusChanged event) {
-        record(event.staffId());
     }
 
     @Scheduled(every = "${careid.cluster.gallery-poll:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

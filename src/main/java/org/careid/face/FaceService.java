@@ -1,6 +1,5 @@
 package org.careid.face;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,42 +8,30 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.careid.audit.AuditEvent;
-import org.careid.biometric.AfterCommit;
-import org.careid.biometric.BiometricsErased;
 import org.careid.biometric.ConsentService;
 import org.careid.biometric.EnrollmentSource;
-import org.careid.cluster.GallerySync;
+import org.careid.biometric.GalleryLifecycle;
 import org.careid.crypto.Envelope;
 import org.careid.face.gallery.FaceGallery;
 import org.careid.face.gallery.IdentificationResult;
 import org.careid.face.model.FaceModels;
-import org.careid.face.model.ModelManifest;
 import org.careid.face.quality.QualityIssue;
 import org.careid.face.threshold.FaceThresholds;
 import org.careid.identity.Caller;
-import org.careid.identity.StaffMember;
-import org.careid.identity.StaffService;
 import org.careid.web.ApiException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Face enrollment and erasure: each sample passes the quality gate (never a masked face), the
- * duplicate-identity check, then is sealed and stored; the in-memory gallery (active staff only)
- * follows every change. Three good samples complete enrollment.
+ * duplicate-identity check, then is sealed and stored; the in-memory gallery follows once the
+ * transaction commits ({@link GalleryLifecycle}). Three good samples complete enrollment.
  */
 @ApplicationScoped
 public class FaceService implements EnrollmentSource {
-    private static final Logger LOG = Logger.getLogger(FaceService.class);
     public static final int SAMPLES_FOR_ENROLLMENT = 3;
     static final int MAX_SAMPLES = 10;
 
@@ -54,47 +41,31 @@ public class FaceService implements EnrollmentSource {
     /** What the enrollment endpoint answers. */
     public record EnrollmentView(int accepted, List<Refusal> refused, long samples, boolean enrolled) {}
 
-    @Inject
-    FacePipeline pipeline;
-    @Inject
-    FaceGallery gallery;
-    @Inject
-    FaceThresholds thresholds;
-    @Inject
-    Envelope envelope;
-    @Inject
-    Caller caller;
-    @Inject
-    ConsentService consent;
-    @Inject
-    GallerySync gallerySync;
-    @Inject
-    AfterCommit afterCommit;
-    @Inject
-    io.micrometer.core.instrument.MeterRegistry registry;
+    private final FacePipeline pipeline;
+    private final FaceGallery gallery;
+    private final FaceThresholds thresholds;
+    private final Envelope envelope;
+    private final Caller caller;
+    private final ConsentService consent;
+    private final GalleryLifecycle lifecycle;
+    private final FaceGalleryModality galleryModality;
+    private final FaceEmbedderVersion embedder;
+    private final boolean keepPhotos;
 
-    private volatile boolean loaded;
-
-    /** True once the gallery holds every active template (readiness). */
-    public boolean loaded() {
-        return loaded;
-    }
-    @ConfigProperty(name = "careid.face.keep-photos", defaultValue = "false")
-    boolean keepPhotos;
-    @ConfigProperty(name = "careid.models.dir", defaultValue = "models")
-    String modelsDir;
-
-    private volatile String modelVersion;
-
-    void loadGallery(@Observes StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            List<EnrolledFace> rows = EnrolledFace.list(StaffMember.OF_ACTIVE_STAFF);
-            addToGallery(rows);
-            LOG.infof("Face gallery loaded: %d templates of %d people", gallery.size(), gallery.personCount());
-            loaded = true;
-            registry.gauge("careid.gallery.templates", java.util.List.of(io.micrometer.core.instrument.Tag.of("modality", "face")),
-                    gallery, g -> g.size());
-        });
+    @Inject
+    FaceService(FacePipeline pipeline, FaceGallery gallery, FaceThresholds thresholds, Envelope envelope, Caller caller,
+            ConsentService consent, GalleryLifecycle lifecycle, FaceGalleryModality galleryModality, FaceEmbedderVersion embedder,
+            @ConfigProperty(name = "careid.face.keep-photos", defaultValue = "false") boolean keepPhotos) {
+        this.pipeline = pipeline;
+        this.gallery = gallery;
+        this.thresholds = thresholds;
+        this.envelope = envelope;
+        this.caller = caller;
+        this.consent = consent;
+        this.lifecycle = lifecycle;
+        this.galleryModality = galleryModality;
+        this.embedder = embedder;
+        this.keepPhotos = keepPhotos;
     }
 
     @Transactional
@@ -118,41 +89,17 @@ public class FaceService implements EnrollmentSource {
         caller.audit(AuditEvent.of("FACE_ENROLLED", stored.isEmpty() ? AuditEvent.Outcome.FAILURE : AuditEvent.Outcome.SUCCESS)
                 .target("STAFF", staffId).detail("accepted", stored.size()).detail("refused", refused.size())
                 .detail("refusals", refused.stream().map(r -> r.reasons()).toList()).detail("samples", samples)
-                .detail("model", FaceModels.EMBEDDER_ID + "@" + modelVersion()));
+                .detail("model", FaceModels.EMBEDDER_ID + "@" + embedder.version()));
         if (!stored.isEmpty()) {
-            List<FaceGallery.Template> added = usableTemplates(stored);
-            afterCommit.run(() -> added.forEach(t -> gallery.add(staffId, t.templateId(), t.embedding())));
-            gallerySync.record(staffId);
+            lifecycle.changed(galleryModality, staffId);
         }
         return new EnrollmentView(stored.size(), refused, samples, samples >= SAMPLES_FOR_ENROLLMENT);
     }
 
     @Transactional
     public void delete(UUID staffId) {
-        long removed = EnrolledFace.delete("staffId", staffId);
-        gallery.removeStaff(staffId);
-        gallerySync.record(staffId);
+        long removed = lifecycle.erase(galleryModality, staffId);
         caller.audit(AuditEvent.of("FACES_DELETED", AuditEvent.Outcome.SUCCESS).target("STAFF", staffId).detail("templates", removed));
-    }
-
-    void onErasure(@Observes BiometricsErased event) {
-        EnrolledFace.delete("staffId", event.staffId());
-        gallery.removeStaff(event.staffId());
-        gallerySync.record(event.staffId());
-    }
-
-    void onStaffStatus(@Observes(during = TransactionPhase.AFTER_SUCCESS) StaffService.StaffStatusChanged event) {
-        reload(event.staffId());
-    }
-
-    /** Another replica (or this one) changed the person: reload them from the database. */
-    void onPersonChanged(@Observes GallerySync.PersonChanged event) {
-        reload(event.staffId());
-    }
-
-    private void reload(UUID staffId) {
-        QuarkusTransaction.requiringNew().run(() -> gallery.replaceStaff(staffId, usableTemplates(
-                EnrolledFace.list("staffId = ?1 and " + StaffMember.OF_ACTIVE_STAFF, staffId))));
     }
 
     @Override
@@ -191,7 +138,7 @@ public class FaceService implements EnrollmentSource {
         row.id = UUID.randomUUID();
         row.staffId = staffId;
         row.modelId = FaceModels.EMBEDDER_ID;
-        row.modelVersion = modelVersion();
+        row.modelVersion = embedder.version();
         row.quality = analysis.quality().score();
         row.sealedEmbedding = envelope.seal(EnrolledFace.toBytes(analysis.embedding()), row.embeddingAad());
         row.sealedPhoto = photo == null ? null : envelope.seal(photo, row.photoAad());
@@ -201,38 +148,4 @@ public class FaceService implements EnrollmentSource {
         return row;
     }
 
-    private void addToGallery(List<EnrolledFace> rows) {
-        for (EnrolledFace row : rows) {
-            FaceGallery.Template t = usableTemplate(row);
-            if (t != null) {
-                gallery.add(row.staffId, t.templateId(), t.embedding());
-            }
-        }
-    }
-
-    private List<FaceGallery.Template> usableTemplates(List<EnrolledFace> rows) {
-        return rows.stream().map(this::usableTemplate).filter(java.util.Objects::nonNull).toList();
-    }
-
-    /** The row's embedding, unsealed; null when another model made it (it cannot be compared). */
-    private FaceGallery.Template usableTemplate(EnrolledFace row) {
-        if (!FaceModels.EMBEDDER_ID.equals(row.modelId) || !modelVersion().equals(row.modelVersion)) {
-            LOG.warnf("Face template %s was made by another model (%s@%s); re-enroll the person", row.id, row.modelId, row.modelVersion);
-            return null;
-        }
-        return new FaceGallery.Template(row.id, EnrolledFace.toEmbedding(envelope.open(row.sealedEmbedding, row.embeddingAad())));
-    }
-
-    /** The embedder's identity: the first 12 hex digits of its sha256 in the model manifest. */
-    String modelVersion() {
-        if (modelVersion == null) {
-            try {
-                modelVersion = ModelManifest.read(Path.of(modelsDir, "manifest.json")).entry(FaceModels.EMBEDDER_ID)
-                        .map(e -> e.sha256().substring(0, 12)).orElse("unknown");
-            } catch (java.io.IOException e) {
-                modelVersion = "unknown";
-            }
-        }
-        return modelVersion;
-    }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.careid.biometric.Gallery;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,10 +23,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Thread-safe: readers work on an immutable snapshot, writers replace it under a lock. One
  * {@link FingerprintMatcher} is built per probe and shared by the search threads (SourceAFIS keeps its
  * scratch buffers per thread). Galleries with at least {@code careid.fingerprint.parallel-min-fingers}
- * fingers are searched in parallel on the common fork-join pool.
+ * fingers are searched in parallel on the common fork-join pool. What it holds is kept by
+ * {@link org.careid.biometric.GalleryLifecycle}.
  */
 @ApplicationScoped
-public class FingerprintGallery {
+public class FingerprintGallery implements Gallery<FingerprintGallery.Entry> {
     private final FingerprintThresholds thresholds;
     private final int parallelMinFingers;
     private final Object writeLock = new Object();
@@ -98,12 +100,27 @@ public class FingerprintGallery {
         }
     }
 
+    @Override
+    public void replaceStaff(UUID staffId, List<Entry> entries) {
+        replaceStaff(staffId, 0, entries);
+    }
+
+    @Override
+    public void replaceAll(Map<UUID, List<Entry>> entriesByStaff) {
+        List<Entry> all = new ArrayList<>();
+        entriesByStaff.values().forEach(all::addAll);
+        synchronized (writeLock) {
+            snapshot = Snapshot.of(all);
+        }
+    }
+
     public void clear() {
         synchronized (writeLock) {
             snapshot = Snapshot.EMPTY;
         }
     }
 
+    @Override
     public int templateCount() {
         return snapshot.templates;
     }
@@ -112,6 +129,12 @@ public class FingerprintGallery {
         return snapshot.fingers.length;
     }
 
+    @Override
+    public int personCount() {
+        return snapshot.byStaff.size();
+    }
+
+    @Override
     public boolean contains(UUID staffId) {
         return snapshot.byStaff.containsKey(staffId);
     }

@@ -3,89 +3,66 @@ package org.careid.fingerprint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.careid.audit.AuditEvent;
-import org.careid.biometric.AfterCommit;
-import org.careid.biometric.BiometricsErased;
 import org.careid.biometric.ConsentService;
 import org.careid.biometric.EnrollmentSource;
-import org.careid.cluster.GallerySync;
+import org.careid.biometric.GalleryLifecycle;
 import org.careid.crypto.Envelope;
 import org.careid.identity.Caller;
-import org.careid.identity.StaffMember;
-import org.careid.identity.StaffService;
 import org.careid.web.ApiException;
 import org.careid.web.Problem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import com.machinezoo.sourceafis.FingerprintTemplate;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
-
 /**
  * Fingerprint enrollment and erasure: quality and consistency gate, duplicate-identity check,
- * sealed storage, and the in-memory gallery that matching reads (active staff only).
+ * sealed storage; the in-memory gallery that matching reads follows once the transaction commits
+ * ({@link GalleryLifecycle}).
  */
 @ApplicationScoped
 public class FingerprintService implements EnrollmentSource {
-    private static final Logger LOG = Logger.getLogger(FingerprintService.class);
-
     /** What the enrollment endpoint answers. */
     public record EnrollmentView(int finger, int impressions, List<Map<String, Object>> refused, boolean enrolled) {}
 
-    @Inject
-    FingerprintEnrollment enrollment;
-    @Inject
-    FingerprintGallery gallery;
-    @Inject
-    FingerprintThresholds thresholds;
-    @Inject
-    FingerprintTemplateImport importer;
-    @Inject
-    FingerprintReextraction reextraction;
-    @Inject
-    Envelope envelope;
-    @Inject
-    Caller caller;
-    @Inject
-    ConsentService consent;
-    @Inject
-    GallerySync gallerySync;
-    @Inject
-    AfterCommit afterCommit;
-    @Inject
-    io.micrometer.core.instrument.MeterRegistry registry;
+    private final FingerprintEnrollment enrollment;
+    private final FingerprintGallery gallery;
+    private final FingerprintThresholds thresholds;
+    private final FingerprintTemplateImport importer;
+    private final FingerprintReextraction reextraction;
+    private final Envelope envelope;
+    private final Caller caller;
+    private final ConsentService consent;
+    private final GalleryLifecycle lifecycle;
+    private final FingerprintGalleryModality galleryModality;
+    private final boolean keepRawImages;
 
-    private volatile boolean loaded;
-
-    /** True once the gallery holds every active template (readiness). */
-    public boolean loaded() {
-        return loaded;
-    }
-    @ConfigProperty(name = "careid.fingerprint.keep-raw-images", defaultValue = "false")
-    boolean keepRawImages;
-
-    void loadGallery(@Observes StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            List<FingerprintGallery.Entry> entries = galleryEntries(
-                    EnrolledFingerprint.list(StaffMember.OF_ACTIVE_STAFF));
-            gallery.addAll(entries);
-            LOG.infof("Fingerprint gallery loaded: %d templates", entries.size());
-            loaded = true;
-            registry.gauge("careid.gallery.templates", java.util.List.of(io.micrometer.core.instrument.Tag.of("modality", "fpt")),
-                    gallery, g -> g.templateCount());
-        });
+    @Inject
+    FingerprintService(FingerprintEnrollment enrollment, FingerprintGallery gallery, FingerprintThresholds thresholds,
+            FingerprintTemplateImport importer, FingerprintReextraction reextraction, Envelope envelope, Caller caller,
+            ConsentService consent, GalleryLifecycle lifecycle, FingerprintGalleryModality galleryModality,
+            @ConfigProperty(name = "careid.fingerprint.keep-raw-images", defaultValue = "false") boolean keepRawImages) {
+        this.enrollment = enrollment;
+        this.gallery = gallery;
+        this.thresholds = thresholds;
+        this.importer = importer;
+        this.reextraction = reextraction;
+        this.envelope = envelope;
+        this.caller = caller;
+        this.consent = consent;
+        this.lifecycle = lifecycle;
+        this.galleryModality = galleryModality;
+        this.keepRawImages = keepRawImages;
     }
 
     /** Enrolls one finger from 3+ impressions; replaces what was enrolled for that finger. */
@@ -128,6 +105,7 @@ public class FingerprintService implements EnrollmentSource {
     public Map<String, Integer> reextractOutdated() {
         int rebuilt = 0;
         int withoutImage = 0;
+        Set<UUID> changed = new LinkedHashSet<>();
         for (EnrolledFingerprint row : EnrolledFingerprint.<EnrolledFingerprint>list("sourceAfisVersion <> ?1",
                 FingerprintTemplates.sourceAfisVersion())) {
             if (row.sealedRawImage == null) {
@@ -138,10 +116,10 @@ public class FingerprintService implements EnrollmentSource {
             StoredFingerprintTemplate fresh = reextraction.reextract(List.of(raw), row.dpi, row.finger).get(0);
             row.sealedTemplate = envelope.seal(fresh.bytes(), row.templateAad());
             row.sourceAfisVersion = fresh.sourceAfisVersion();
-            FingerprintGallery.Entry entry = new FingerprintGallery.Entry(row.staffId, row.finger, row.id, fresh.toTemplate());
-            afterCommit.run(() -> gallery.addAll(List.of(entry))); // replaces the old template (same id)
+            changed.add(row.staffId);
             rebuilt++;
         }
+        changed.forEach(staffId -> lifecycle.changed(galleryModality, staffId));
         caller.audit(AuditEvent.of("FINGERPRINT_REEXTRACTION", AuditEvent.Outcome.SUCCESS)
                 .detail("rebuilt", rebuilt).detail("withoutRawImage", withoutImage)
                 .detail("version", FingerprintTemplates.sourceAfisVersion()));
@@ -150,31 +128,9 @@ public class FingerprintService implements EnrollmentSource {
 
     @Transactional
     public void delete(UUID staffId) {
-        long removed = EnrolledFingerprint.delete("staffId", staffId);
-        gallery.removeStaff(staffId, 0);
-        gallerySync.record(staffId);
+        long removed = lifecycle.erase(galleryModality, staffId);
         caller.audit(AuditEvent.of("FINGERPRINTS_DELETED", AuditEvent.Outcome.SUCCESS).target("STAFF", staffId)
                 .detail("templates", removed));
-    }
-
-    void onErasure(@Observes BiometricsErased event) {
-        EnrolledFingerprint.delete("staffId", event.staffId());
-        gallery.removeStaff(event.staffId(), 0);
-        gallerySync.record(event.staffId());
-    }
-
-    void onStaffStatus(@Observes(during = TransactionPhase.AFTER_SUCCESS) StaffService.StaffStatusChanged event) {
-        reload(event.staffId());
-    }
-
-    /** Another replica (or this one) changed the person: reload them from the database. */
-    void onPersonChanged(@Observes GallerySync.PersonChanged event) {
-        reload(event.staffId());
-    }
-
-    private void reload(UUID staffId) {
-        QuarkusTransaction.requiringNew().run(() -> gallery.replaceStaff(staffId, 0, galleryEntries(EnrolledFingerprint.list(
-                "staffId = ?1 and " + StaffMember.OF_ACTIVE_STAFF, staffId))));
     }
 
     @Override
@@ -214,24 +170,10 @@ public class FingerprintService implements EnrollmentSource {
             row.persist();
             rows.add(row);
         }
-        List<FingerprintGallery.Entry> entries = galleryEntries(rows);
-        afterCommit.run(() -> gallery.replaceStaff(staffId, finger, entries));
-        gallerySync.record(staffId);
+        lifecycle.changed(galleryModality, staffId);
         caller.audit(AuditEvent.of(action, AuditEvent.Outcome.SUCCESS).target("STAFF", staffId)
                 .detail("finger", finger).detail("impressions", rows.size()).detail("dpi", dpi)
                 .detail("rawImagesKept", rawImages != null));
-    }
-
-    /** The rows' templates, unsealed; rows of another SourceAFIS version are left out. */
-    private List<FingerprintGallery.Entry> galleryEntries(List<EnrolledFingerprint> rows) {
-        List<FingerprintGallery.Entry> entries = new ArrayList<>();
-        for (EnrolledFingerprint row : rows) {
-            FingerprintTemplate template = open(row);
-            if (template != null) {
-                entries.add(new FingerprintGallery.Entry(row.staffId, row.finger, row.id, template));
-            }
-        }
-        return entries;
     }
 
     /** One person must not enroll as two: refuse templates that match someone else. */
@@ -247,15 +189,6 @@ public class FingerprintService implements EnrollmentSource {
                 }
             }
         }
-    }
-
-    private FingerprintTemplate open(EnrolledFingerprint row) {
-        if (!FingerprintTemplates.sourceAfisVersion().equals(row.sourceAfisVersion)) {
-            LOG.warnf("Fingerprint template %s is from SourceAFIS %s; run the re-extraction", row.id, row.sourceAfisVersion);
-            return null;
-        }
-        byte[] bytes = envelope.open(row.sealedTemplate, row.templateAad());
-        return new StoredFingerprintTemplate(row.sourceAfisVersion, row.finger, row.dpi, bytes).toTemplate();
     }
 
     private static void validate(int finger, int dpi) {

@@ -169,4 +169,28 @@ class FingerprintGalleryTest {
             pool.shutdownNow();
         }
     }
+
+    /** The start-up load replaces everything; an empty reload takes a person out. */
+    @Test
+    void replaceAllLoadsEveryoneAndAnEmptyReplaceTakesAPersonOut() {
+        FingerprintGallery local = new FingerprintGallery(FingerprintThresholds.defaults(), 256);
+        UUID stale = UUID.randomUUID();
+        local.add(stale, 1, UUID.randomUUID(), probe("fvc2002_db1_b_105", 1));
+        UUID owner = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        List<FingerprintGallery.Entry> owners = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            owners.add(new FingerprintGallery.Entry(owner, 4, UUID.randomUUID(), probe("fvc2002_db1_b_103", i)));
+        }
+        local.replaceAll(Map.of(owner, owners,
+                other, List.of(new FingerprintGallery.Entry(other, 1, UUID.randomUUID(), probe("fvc2002_db1_b_107", 1)))));
+        assertFalse(local.contains(stale), "what was there before the load is gone");
+        assertEquals(4, local.templateCount());
+        assertEquals(2, local.personCount());
+        assertTrue(local.verify(probe("fvc2002_db1_b_103", 4), owner).matched());
+        local.replaceStaff(owner, List.of());
+        assertFalse(local.contains(owner));
+        assertEquals(1, local.templateCount());
+        assertEquals(1, local.personCount());
+    }
 }

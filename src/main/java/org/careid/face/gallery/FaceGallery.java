@@ -2,12 +2,14 @@ package org.careid.face.gallery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.careid.biometric.Gallery;
 
 /**
  * In-memory gallery of face templates (L2-normalised 128-d embeddings) for 1:1 verification and 1:N
@@ -20,10 +22,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * into the person table. No object per template: 100,000 templates take 12.8 MB of vectors, 2.4 MB
  * of ids and scales and about 10 MB for the staff-id map; a scan reads 4x less memory than floats.
  * Removal moves the last template into the hole. A read-write lock lets searches run in parallel;
- * enroll/delete are short and exclusive.
+ * enroll/delete are short and exclusive. What it holds is kept by
+ * {@link org.careid.biometric.GalleryLifecycle}.
  */
 @ApplicationScoped
-public class FaceGallery {
+public class FaceGallery implements Gallery<FaceGallery.Template> {
 
     public static final int DIMENSIONS = 128;
     static final int CHUNK = 4096;
@@ -63,6 +66,7 @@ public class FaceGallery {
      * replica): a matcher running at the same moment sees either the old templates or the new
      * ones, never the person missing.
      */
+    @Override
     public void replaceStaff(UUID staffId, List<Template> templates) {
         templates.forEach(t -> requireDimensions(t.embedding()));
         lock.writeLock().lock();
@@ -71,6 +75,18 @@ public class FaceGallery {
             for (Template t : templates) {
                 addLocked(staffId, t.templateId(), t.embedding());
             }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void replaceAll(Map<UUID, List<Template>> templatesByStaff) {
+        templatesByStaff.values().forEach(ts -> ts.forEach(t -> requireDimensions(t.embedding())));
+        lock.writeLock().lock();
+        try {
+            clearLocked();
+            templatesByStaff.forEach((staffId, templates) -> templates.forEach(t -> addLocked(staffId, t.templateId(), t.embedding())));
         } finally {
             lock.writeLock().unlock();
         }
@@ -137,15 +153,19 @@ public class FaceGallery {
     public void clear() {
         lock.writeLock().lock();
         try {
-            size = 0;
-            chunks.clear();
-            persons.clear();
-            templatesOfPerson.clear();
-            personIndex.clear();
-            freePersonSlots.clear();
+            clearLocked();
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private void clearLocked() {
+        size = 0;
+        chunks.clear();
+        persons.clear();
+        templatesOfPerson.clear();
+        personIndex.clear();
+        freePersonSlots.clear();
     }
 
     /** 1:1: best cosine similarity between the probe and the staff member's templates (NaN if none). */
@@ -235,8 +255,13 @@ public class FaceGallery {
         }
     }
 
-    /** Number of templates. */
+    /** Number of templates (as {@link #templateCount()}). */
     public int size() {
+        return templateCount();
+    }
+
+    @Override
+    public int templateCount() {
         lock.readLock().lock();
         try {
             return size;
@@ -246,6 +271,7 @@ public class FaceGallery {
     }
 
     /** Number of distinct staff members with at least one template (N for the 1:N threshold). */
+    @Override
     public int personCount() {
         lock.readLock().lock();
         try {
@@ -255,6 +281,7 @@ public class FaceGallery {
         }
     }
 
+    @Override
     public boolean contains(UUID staffId) {
         lock.readLock().lock();
         try {
@@ -350,10 +377,10 @@ public class FaceGallery {
         }
         if (n > personOf.length) {
             int cap = ((int) (personOf.length * 1.25) / CHUNK + 1) * CHUNK;
-            personOf = java.util.Arrays.copyOf(personOf, cap);
-            scales = java.util.Arrays.copyOf(scales, cap);
-            templateMsb = java.util.Arrays.copyOf(templateMsb, cap);
-            templateLsb = java.util.Arrays.copyOf(templateLsb, cap);
+            personOf = Arrays.copyOf(personOf, cap);
+            scales = Arrays.copyOf(scales, cap);
+            templateMsb = Arrays.copyOf(templateMsb, cap);
+            templateLsb = Arrays.copyOf(templateLsb, cap);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -198,5 +199,27 @@ class FaceGalleryTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The start-up load replaces everything; an empty reload takes a person out. */
+    @Test
+    void replaceAllLoadsEveryoneAndAnEmptyReplaceTakesAPersonOut() {
+        FaceGallery g = new FaceGallery();
+        UUID stale = UUID.randomUUID();
+        g.add(stale, UUID.randomUUID(), randomUnit());
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        float[] va = randomUnit();
+        g.replaceAll(Map.of(a, List.of(new FaceGallery.Template(UUID.randomUUID(), va),
+                        new FaceGallery.Template(UUID.randomUUID(), near(va, 0.3))),
+                b, List.of(new FaceGallery.Template(UUID.randomUUID(), randomUnit()))));
+        assertFalse(g.contains(stale), "what was there before the load is gone");
+        assertEquals(3, g.templateCount());
+        assertEquals(2, g.personCount());
+        assertEquals(a, g.identify(va, 0.5, 0.05).staffId());
+        g.replaceStaff(a, List.of());
+        assertFalse(g.contains(a));
+        assertEquals(1, g.templateCount());
+        assertEquals(1, g.personCount());
     }
 }
