@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.careid.biometric.evaluation.DetCurve;
 import org.careid.biometric.evaluation.EvaluationReport;
@@ -206,7 +208,7 @@ public final class PadEvaluation {
         }
         HeldOut min = heldOut(scored, p -> Math.min(p.model(FaceModels.PAD_V2_ID), p.model(FaceModels.PAD_V1SE_ID)), fitSources);
         alternatives.put("min_of_both", Map.of("apcer", min.apcer(types), "bpcer", min.bpcer(null)));
-        Set<String> allSources = scored.stream().map(Presentation::source).collect(java.util.stream.Collectors.toSet());
+        Set<String> allSources = scored.stream().map(Presentation::source).collect(Collectors.toSet());
         if (!allSources.equals(fitSources)) {
             HeldOut everywhere = heldOut(scored, Presentation::score, allSources);
             alternatives.put("fused_fitted_on_all_sources", Map.of("apcer", everywhere.apcer(types), "bpcer", everywhere.bpcer(null),
@@ -292,7 +294,7 @@ public final class PadEvaluation {
     }
 
     /** APCER per attack type and BPCER for one decision rule. */
-    static Map<String, Object> rates(List<Presentation> scored, List<String> types, java.util.function.Predicate<Presentation> live) {
+    static Map<String, Object> rates(List<Presentation> scored, List<String> types, Predicate<Presentation> live) {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Double> apcer = new TreeMap<>();
         for (String type : types) {
