@@ -2,16 +2,20 @@ package org.careid.face;
 
 import java.util.List;
 import org.careid.face.detect.DetectedFace;
+import org.careid.face.pad.PadVerdict;
 import org.careid.face.quality.QualityReport;
 
 /**
  * Result of analysing one photo. {@code faces}: every detection (image coordinates, largest first);
  * {@code chosen}: the face the verdict is about (null when none could be chosen);
  * {@code embedding}: 128-d L2-normalised, present ONLY when the quality gate passed, so callers
- * cannot match on a masked, blurred or ambiguous sample by mistake.
+ * cannot match on a masked, blurred or ambiguous sample by mistake;
+ * {@code liveness}: the presentation-attack verdict on the chosen face (null when no single face was
+ * chosen). It is information only: {@link #accepted()} and the callers' decisions do not use it.
+ * {@code padded}: detection ran on a copy with a black border (tight crops), not PAD.
  */
 public record FaceAnalysis(int imageWidth, int imageHeight, List<DetectedFace> faces, DetectedFace chosen,
-                           QualityReport quality, float[] embedding, boolean padded, StageTimings timings) {
+                           QualityReport quality, float[] embedding, boolean padded, PadVerdict liveness, StageTimings timings) {
 
     public int faceCount() {
         return faces.size();

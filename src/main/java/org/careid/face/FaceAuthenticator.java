@@ -70,6 +70,7 @@ public class FaceAuthenticator {
         t.put("alignMs", a.timings().alignMs());
         t.put("qualityMs", a.timings().qualityMs());
         t.put("embedMs", a.timings().embedMs());
+        t.put("padMs", a.timings().padMs());
         return t;
     }
 }

@@ -13,6 +13,8 @@ import org.careid.face.embed.FaceEmbedder;
 import org.careid.face.image.DecodedImage;
 import org.careid.face.image.FaceImageDecoder;
 import org.careid.face.model.FaceModels;
+import org.careid.face.pad.PadVerdict;
+import org.careid.face.pad.PresentationAttackDetector;
 import org.careid.face.quality.FaceQuality;
 import org.careid.face.quality.QualityIssue;
 import org.careid.face.quality.QualityReport;
@@ -22,7 +24,8 @@ import org.opencv.core.Scalar;
 
 /**
  * Photo bytes to a {@link FaceAnalysis}: decode, detect, choose a face (multi-face policy of the
- * {@link FacePurpose}), align, quality gate, embed.
+ * {@link FacePurpose}), align, quality gate, embed, and presentation-attack detection on the chosen
+ * face (reported in {@link FaceAnalysis#liveness()}, not yet part of any decision).
  *
  * <p>Tight crops: a face filling the frame (e.g. LFW's 125x125 crops) is often missed or cut off by
  * the detector, which was trained on faces with context. Small images (longer side at most
@@ -41,21 +44,25 @@ public class FacePipeline {
     private final FaceAligner aligner;
     private final FaceQuality quality;
     private final FaceEmbedder embedder;
+    private final PresentationAttackDetector pad;
 
     @Inject
-    public FacePipeline(FaceImageDecoder decoder, FaceDetector detector, FaceAligner aligner, FaceQuality quality, FaceEmbedder embedder) {
+    public FacePipeline(FaceImageDecoder decoder, FaceDetector detector, FaceAligner aligner, FaceQuality quality, FaceEmbedder embedder,
+                        PresentationAttackDetector pad) {
         this.decoder = decoder;
         this.detector = detector;
         this.aligner = aligner;
         this.quality = quality;
         this.embedder = embedder;
+        this.pad = pad;
     }
 
     /** Pipeline with default settings outside CDI (evaluation, benchmarks, tests). */
     public static FacePipeline create(FaceModels models) {
         return new FacePipeline(FaceImageDecoder.withDefaults(),
                 new FaceDetector(models, 0.6, FaceDetector.DEFAULT_INPUT_SIDE, FaceDetector.DEFAULT_FRAME_INPUT_SIDE),
-                new FaceAligner(), FaceQuality.withDefaults(), new FaceEmbedder(models));
+                new FaceAligner(), FaceQuality.withDefaults(), new FaceEmbedder(models),
+                PresentationAttackDetector.withDefaults(models));
     }
 
     /**
@@ -70,7 +77,7 @@ public class FacePipeline {
     /** Pipeline with default settings and the detector's input size (longer side, dynamic detector only). */
     public static FacePipeline create(FaceModels models, int detectorInput) {
         return new FacePipeline(FaceImageDecoder.withDefaults(), new FaceDetector(models, 0.6, detectorInput), new FaceAligner(),
-                FaceQuality.withDefaults(), new FaceEmbedder(models));
+                FaceQuality.withDefaults(), new FaceEmbedder(models), PresentationAttackDetector.withDefaults(models));
     }
 
     /** Analysis for authentication (see {@link FacePurpose#AUTHENTICATION}). */
@@ -109,12 +116,12 @@ public class FacePipeline {
         faces.sort(Comparator.comparingDouble(DetectedFace::area).reversed());
         long t2 = System.nanoTime();
         if (faces.isEmpty()) {
-            return result(w, h, faces, null, QualityReport.of(QualityIssue.NO_FACE, 0), null, padded, t0, t1, t2, t2, t2, t2);
+            return result(w, h, faces, null, QualityReport.of(QualityIssue.NO_FACE, 0), null, padded, null, t0, t1, t2, t2, t2, t2, t2);
         }
         DetectedFace chosen = faces.get(0);
         if (faces.size() > 1 && faces.get(1).area() >= purpose.competingAreaRatio() * chosen.area()) {
-            return result(w, h, faces, chosen, QualityReport.of(QualityIssue.MULTIPLE_FACES, faces.size()), null, padded,
-                    t0, t1, t2, t2, t2, t2);
+            return result(w, h, faces, chosen, QualityReport.of(QualityIssue.MULTIPLE_FACES, faces.size()), null, padded, null,
+                    t0, t1, t2, t2, t2, t2, t2);
         }
         try (AlignedFace aligned = aligner.align(bgr, chosen)) {
             long t3 = System.nanoTime();
@@ -122,7 +129,9 @@ public class FacePipeline {
             long t4 = System.nanoTime();
             float[] embedding = report.acceptable() ? embedder.embed(aligned.crop()) : null;
             long t5 = System.nanoTime();
-            return result(w, h, faces, chosen, report, embedding, padded, t0, t1, t2, t3, t4, t5);
+            PadVerdict liveness = pad.assess(bgr, chosen);
+            long t6 = System.nanoTime();
+            return result(w, h, faces, chosen, report, embedding, padded, liveness, t0, t1, t2, t3, t4, t5, t6);
         }
     }
 
@@ -143,10 +152,11 @@ public class FacePipeline {
         }
     }
 
-    private static FaceAnalysis result(int w, int h, List<DetectedFace> faces, DetectedFace chosen, QualityReport q,
-                                       float[] embedding, boolean padded, long t0, long t1, long t2, long t3, long t4, long t5) {
-        StageTimings timings = new StageTimings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4), ms(t5 - t0));
-        return new FaceAnalysis(w, h, List.copyOf(faces), chosen, q, embedding, padded, timings);
+    private static FaceAnalysis result(int w, int h, List<DetectedFace> faces, DetectedFace chosen, QualityReport q, float[] embedding,
+                                       boolean padded, PadVerdict liveness, long t0, long t1, long t2, long t3, long t4, long t5, long t6) {
+        StageTimings timings = new StageTimings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4), ms(t6 - t5),
+                ms(t6 - t0));
+        return new FaceAnalysis(w, h, List.copyOf(faces), chosen, q, embedding, padded, liveness, timings);
     }
 
     private static double ms(long nanos) {

@@ -1,7 +1,10 @@
 package org.careid.face;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,6 +13,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.util.Map;
+import org.careid.face.pad.PresentationAttackDetector;
 import org.careid.face.threshold.FaceThresholds;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +38,8 @@ class FaceHealthTest {
     @Test
     void faceModelsReadinessCheckIsUp() {
         given().when().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItem("face-models"));
+                .body("checks.name", hasItem("face-models"))
+                .body("checks.find { it.name == 'face-models' }.data.presentation-attack", equalTo("minifasnet_v2,minifasnet_v1se"));
         assertTrue(thresholds.identificationThreshold(1000) > thresholds.verificationThreshold());
     }
 
@@ -42,5 +47,7 @@ class FaceHealthTest {
     void injectedPipelineAnalysesAPhoto() throws Exception {
         FaceAnalysis a = pipeline.analyze(Files.readAllBytes(TestData.photo("faces/fr_obama/obama.jpg")));
         assertTrue(a.accepted(), "issues " + a.quality().issues());
+        assertNotNull(a.liveness(), "the injected pipeline runs presentation-attack detection");
+        assertEquals(PresentationAttackDetector.DEFAULT_THRESHOLD, a.liveness().threshold());
     }
 }

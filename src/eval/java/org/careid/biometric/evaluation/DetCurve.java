@@ -49,6 +49,14 @@ public final class DetCurve {
 
     /** Writes a PNG of the curve (headless-safe). */
     public void writePng(Path file, String title) throws IOException {
+        writePng(file, title, "false match rate (FMR)", "false non-match rate (FNMR)");
+    }
+
+    /**
+     * Writes a PNG with other axis names, e.g. APCER (x, the "impostor" side) against BPCER (y) for
+     * presentation-attack detection.
+     */
+    public void writePng(Path file, String title, String xAxis, String yAxis) throws IOException {
         System.setProperty("java.awt.headless", "true");
         int w = 640;
         int h = 560;
@@ -83,9 +91,9 @@ public final class DetCurve {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
             g.drawString(title, left, top - 20);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            g.drawString("false match rate (FMR)", left + pw / 2 - 60, h - 25);
+            g.drawString(xAxis, left + pw / 2 - 60, h - 25);
             g.rotate(-Math.PI / 2);
-            g.drawString("false non-match rate (FNMR)", -(top + ph / 2 + 80), 20);
+            g.drawString(yAxis, -(top + ph / 2 + 80), 20);
             g.rotate(Math.PI / 2);
 
             Path2D.Double path = new Path2D.Double();

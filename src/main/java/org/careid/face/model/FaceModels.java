@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Loads YuNet and MobileFaceNet once (at startup in the server) through DJL's ONNX Runtime engine,
+ * Loads YuNet, MobileFaceNet and the two MiniFASNet presentation-attack models once (at startup in the server) through DJL's ONNX Runtime engine,
  * one intra-op and one inter-op thread per session so concurrent requests scale over the cores
  * instead of fighting inside one inference. A missing or corrupt model never stops the server: the
  * reason is kept, {@link FaceModelsHealthCheck} reports DOWN with it, face calls throw
@@ -35,6 +35,10 @@ public class FaceModels implements AutoCloseable {
     public static final String DETECTOR_DYNAMIC = "yunet_s_dynamic";
     public static final String EMBEDDER_ID = "mobilefacenet";
     public static final int EMBEDDER_INPUT = 112;
+    /** MiniFASNetV2, presentation-attack detection on a 2.7x context crop. */
+    public static final String PAD_V2_ID = "minifasnet_v2";
+    /** MiniFASNetV1SE, presentation-attack detection on a 4.0x context crop. */
+    public static final String PAD_V1SE_ID = "minifasnet_v1se";
 
     private static final Logger LOG = Logger.getLogger(FaceModels.class);
 
@@ -43,6 +47,8 @@ public class FaceModels implements AutoCloseable {
     private final String detectorId;
     private volatile ModelPool detector;
     private volatile ModelPool embedder;
+    private volatile ModelPool padV2;
+    private volatile ModelPool padV1se;
     private volatile String failure = "not loaded yet";
 
     @Inject
@@ -84,6 +90,8 @@ public class FaceModels implements AutoCloseable {
             ModelManifest manifest = ModelManifest.read(manifestFile);
             detector = open(manifest, detectorId);
             embedder = open(manifest, EMBEDDER_ID);
+            padV2 = open(manifest, PAD_V2_ID);
+            padV1se = open(manifest, PAD_V1SE_ID);
             failure = null;
             LOG.infof("face models loaded from %s (%d predictors each)", dir.toAbsolutePath(), poolSize);
         } catch (Exception e) {
@@ -151,6 +159,16 @@ public class FaceModels implements AutoCloseable {
         return embedder;
     }
 
+    public ModelPool padV2() {
+        requireReady();
+        return padV2;
+    }
+
+    public ModelPool padV1se() {
+        requireReady();
+        return padV1se;
+    }
+
     /** Which YuNet export is loaded. */
     public String detectorId() {
         return detectorId;
@@ -186,6 +204,14 @@ public class FaceModels implements AutoCloseable {
         if (embedder != null) {
             embedder.close();
             embedder = null;
+        }
+        if (padV2 != null) {
+            padV2.close();
+            padV2 = null;
+        }
+        if (padV1se != null) {
+            padV1se.close();
+            padV1se = null;
         }
     }
 }

@@ -24,7 +24,8 @@ public class FaceModelsHealthCheck implements HealthCheck {
         HealthCheckResponseBuilder b = HealthCheckResponse.named("face-models")
                 .withData("dir", models.dir().toString())
                 .withData("detector", models.detectorId())
-                .withData("embedder", FaceModels.EMBEDDER_ID);
+                .withData("embedder", FaceModels.EMBEDDER_ID)
+                .withData("presentation-attack", FaceModels.PAD_V2_ID + "," + FaceModels.PAD_V1SE_ID);
         String failure = models.failure();
         return failure == null ? b.up().build() : b.down().withData("reason", failure).build();
     }
