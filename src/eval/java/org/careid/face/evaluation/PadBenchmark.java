@@ -7,7 +7,7 @@ import org.careid.face.FaceAnalysis;
 import org.careid.face.FacePipeline;
 import org.careid.face.FacePurpose;
 import org.careid.face.image.DecodedImage;
-import org.careid.face.image.ImageDecoder;
+import org.careid.face.image.FaceImageDecoder;
 import org.careid.face.model.FaceModels;
 import org.careid.face.pad.PadVerdict;
 import org.careid.face.pad.PresentationAttackDetector;
@@ -41,7 +41,7 @@ public final class PadBenchmark {
                 System.err.println("no single face in " + photo);
                 System.exit(1);
             }
-            try (DecodedImage img = ImageDecoder.withDefaults().decode(frame)) {
+            try (DecodedImage img = FaceImageDecoder.withDefaults().decode(frame)) {
                 for (int i = 0; i < 50; i++) {
                     pad.assess(img.bgr(), a.chosen());
                 }

@@ -22,12 +22,12 @@ import org.careid.biometric.evaluation.ScoreDistribution;
 import org.careid.face.FaceAnalysis;
 import org.careid.face.FacePipeline;
 import org.careid.face.FacePurpose;
-import org.careid.face.image.ImageRejectedException;
 import org.careid.face.model.FaceModels;
 import org.careid.face.pad.PadFusion;
 import org.careid.face.pad.PadVerdict;
 import org.careid.face.pad.PresentationAttackDetector;
 import org.careid.face.quality.QualityIssue;
+import org.careid.image.ImageException;
 
 /**
  * Presentation-attack detection evaluation in ISO/IEC 30107-3 terms (scripts/evaluate-pad) over a
@@ -489,7 +489,7 @@ public final class PadEvaluation {
             }
             return new Presentation(name, source, unit, attackType, a.liveness(), null, a.imageWidth(), a.imageHeight(),
                     a.timings().padMs());
-        } catch (ImageRejectedException e) {
+        } catch (ImageException e) {
             return new Presentation(name, source, unit, attackType, null, e.reason().name(), 0, 0, 0);
         }
     }

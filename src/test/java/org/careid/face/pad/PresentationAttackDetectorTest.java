@@ -14,7 +14,7 @@ import org.careid.face.FacePipeline;
 import org.careid.face.FacePurpose;
 import org.careid.face.TestData;
 import org.careid.face.image.DecodedImage;
-import org.careid.face.image.ImageDecoder;
+import org.careid.face.image.FaceImageDecoder;
 import org.careid.face.model.FaceModels;
 import org.careid.support.DrawnImages;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +66,7 @@ class PresentationAttackDetectorTest {
         FaceModels models = TestData.models();
         byte[] bytes = Files.readAllBytes(TestData.photo(LIVE));
         FaceAnalysis a = pipeline.analyze(bytes, FacePurpose.AUTHENTICATION);
-        try (DecodedImage img = ImageDecoder.withDefaults().decode(bytes)) {
+        try (DecodedImage img = FaceImageDecoder.withDefaults().decode(bytes)) {
             PadVerdict strict = new PresentationAttackDetector(models, 0.9999).assess(img.bgr(), a.chosen());
             assertEquals(a.liveness().score(), strict.score(), 1e-6, "same crops, same score");
             assertFalse(strict.live(), "a stricter threshold refuses the same face");
