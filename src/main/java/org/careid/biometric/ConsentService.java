@@ -15,6 +15,7 @@ import org.careid.audit.AuditEvent;
 import org.careid.identity.Caller;
 import org.careid.identity.StaffService;
 import org.careid.web.ApiException;
+import org.careid.web.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,7 +53,7 @@ public class ConsentService {
     public ConsentView record(UUID staffId, String presentedVersion) {
         staff.require(staffId);
         if (!textVersion.equals(presentedVersion)) {
-            throw ApiException.conflict("Consent was shown for text version " + presentedVersion
+            throw new ApiException(ProblemType.CONSENT_TEXT_OUTDATED, "Consent was shown for text version " + presentedVersion
                     + " but the current version is " + textVersion + "; show the current text");
         }
         BiometricConsent c = BiometricConsent.findById(staffId);
@@ -92,7 +93,7 @@ public class ConsentService {
     public void requireConsent(UUID staffId) {
         staff.require(staffId);
         if (BiometricConsent.findById(staffId) == null) {
-            throw new ApiException(409, "Consent required", "Record the person's biometric consent before any capture");
+            throw new ApiException(ProblemType.CONSENT_REQUIRED, "Record the person's biometric consent before any capture");
         }
     }
 

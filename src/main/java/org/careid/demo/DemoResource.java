@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.careid.audit.AuditEvent;
 import org.careid.audit.AuditTrail;
 import org.careid.web.ApiException;
+import org.careid.web.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jose4j.jwt.JwtClaims;
@@ -61,7 +62,7 @@ public class DemoResource {
         requireEnabled();
         JwtClaims claims = guard.require(authorization, proof, "POST", url(uri), jwks(uri), "device:unlock", true);
         if (!deviceId.equals(DemoTokenGuard.boundDevice(claims))) {
-            throw new ApiException(403, "Wrong device", "The token is bound to another device");
+            throw new ApiException(ProblemType.WRONG_DEVICE, "The token is bound to another device");
         }
         audit.record(AuditEvent.of("DEMO_DEVICE_UNLOCKED", AuditEvent.Outcome.SUCCESS).actor("STAFF", subject(claims))
                 .target("DEVICE", deviceId));

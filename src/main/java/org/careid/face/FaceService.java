@@ -31,6 +31,7 @@ import org.careid.identity.Caller;
 import org.careid.identity.StaffMember;
 import org.careid.identity.StaffService;
 import org.careid.web.ApiException;
+import org.careid.web.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -182,7 +183,7 @@ public class FaceService implements EnrollmentSource {
         if (best.staffId() != null && !best.staffId().equals(staffId) && best.bestScore() >= thresholds.verificationThreshold()) {
             caller.audit(AuditEvent.of("DUPLICATE_IDENTITY_REFUSED", AuditEvent.Outcome.DENIED).target("STAFF", staffId)
                     .detail("modality", "face").detail("matchesStaffId", best.staffId().toString()));
-            throw new ApiException(409, "Duplicate identity", "This face is already enrolled for another staff member");
+            throw new ApiException(ProblemType.DUPLICATE_IDENTITY, "This face is already enrolled for another staff member");
         }
     }
 

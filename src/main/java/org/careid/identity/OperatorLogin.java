@@ -12,6 +12,7 @@ import org.careid.audit.AuditEvent;
 import org.careid.crypto.PasswordHasher;
 import org.careid.token.OperatorTokens;
 import org.careid.web.ApiException;
+import org.careid.web.ProblemType;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -45,7 +46,7 @@ public class OperatorLogin {
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> attempt(credentials));
         caller.audit(outcome.event.actor("OPERATOR", outcome.operatorId).source(caller.sourceAddress()));
         if (outcome.result == null) {
-            throw new ApiException(401, "Login failed", "The username or password is not correct, or the account is locked");
+            throw new ApiException(ProblemType.LOGIN_FAILED, "The username or password is not correct, or the account is locked");
         }
         return outcome.result;
     }

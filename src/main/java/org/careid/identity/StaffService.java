@@ -123,7 +123,7 @@ public class StaffService {
 
     private void requireAdminForScopes(Set<String> scopes) {
         if (scopes != null && !scopes.isEmpty() && !caller.hasRole(Roles.ADMIN)) {
-            throw new ApiException(403, "Forbidden", "Only an ADMIN may grant scopes");
+            throw ApiException.forbidden("Only an ADMIN may grant scopes");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.careid.threat;
 
+import org.careid.events.TokenMisuseKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

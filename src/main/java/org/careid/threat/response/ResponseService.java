@@ -15,6 +15,7 @@ import org.careid.threat.ThreatConfig;
 import org.careid.threat.alert.Alert;
 import org.careid.threat.alert.AlertResponse;
 import org.jboss.logging.Logger;
+import org.careid.web.ApiException;
 
 /**
  * Applies the automatic responses configured for a detector when a new alert opens, records each on
@@ -78,10 +79,10 @@ public class ResponseService {
     public AlertResponse reverse(UUID responseId, String admin) {
         AlertResponse r = AlertResponse.findById(responseId);
         if (r == null) {
-            throw new jakarta.ws.rs.NotFoundException();
+            throw ApiException.notFound("Response " + responseId);
         }
         if (!AlertResponse.APPLIED.equals(r.outcome)) {
-            throw new IllegalStateException("response is " + r.outcome + ", nothing to reverse");
+            throw ApiException.conflict("The response is " + r.outcome + ", nothing to reverse");
         }
         if (responders.isResolvable()) {
             ThreatResponder responder = responders.get();
