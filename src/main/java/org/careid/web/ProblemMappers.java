@@ -41,6 +41,12 @@ public class ProblemMappers {
         return Problem.invalid(detail, violations).toResponse();
     }
 
+    /** Declared for the subtype too, so it wins over the JSON extension's own mapper (which answers without a problem body). */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         String field = e instanceof MismatchedInputException m && !m.getPath().isEmpty()
