@@ -32,18 +32,24 @@ public class ConsentService {
         }
     }
 
-    @ConfigProperty(name = "careid.consent.text-version", defaultValue = "2026-11")
-    String textVersion;
-    @ConfigProperty(name = "careid.consent.text")
-    String text;
+    private final String textVersion;
+    private final String text;
+    private final Caller caller;
+    private final StaffService staff;
+    private final Event<BiometricsErased> erased;
+    private final Instance<EnrollmentSource> sources;
+
     @Inject
-    Caller caller;
-    @Inject
-    StaffService staff;
-    @Inject
-    Event<BiometricsErased> erased;
-    @Inject
-    Instance<EnrollmentSource> sources;
+    ConsentService(@ConfigProperty(name = "careid.consent.text-version", defaultValue = "2026-11") String textVersion,
+                   @ConfigProperty(name = "careid.consent.text") String text, Caller caller, StaffService staff,
+                   Event<BiometricsErased> erased, Instance<EnrollmentSource> sources) {
+        this.textVersion = textVersion;
+        this.text = text;
+        this.caller = caller;
+        this.staff = staff;
+        this.erased = erased;
+        this.sources = sources;
+    }
 
     public ConsentText text() {
         return new ConsentText(textVersion, text);

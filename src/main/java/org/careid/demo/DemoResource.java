@@ -32,14 +32,20 @@ import org.jose4j.jwt.MalformedClaimException;
 @PermitAll // CareID's own authentication does not apply: these check DPoP tokens themselves.
 @Tag(name = "Demo resources", description = "Reference resource server for integrators")
 public class DemoResource {
+    private final DemoTokenGuard guard;
+    private final AuditTrail audit;
+    private final boolean enabled;
+    private final java.util.Optional<String> publicBaseUrl;
+
     @Inject
-    DemoTokenGuard guard;
-    @Inject
-    AuditTrail audit;
-    @ConfigProperty(name = "careid.demo.enabled", defaultValue = "false")
-    boolean enabled;
-    @ConfigProperty(name = "careid.demo.public-base-url")
-    java.util.Optional<String> publicBaseUrl;
+    DemoResource(DemoTokenGuard guard, AuditTrail audit,
+                 @ConfigProperty(name = "careid.demo.enabled", defaultValue = "false") boolean enabled,
+                 @ConfigProperty(name = "careid.demo.public-base-url") java.util.Optional<String> publicBaseUrl) {
+        this.guard = guard;
+        this.audit = audit;
+        this.enabled = enabled;
+        this.publicBaseUrl = publicBaseUrl;
+    }
 
     @GET
     @Path("patients/{id}")

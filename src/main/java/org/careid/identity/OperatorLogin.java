@@ -32,12 +32,16 @@ public class OperatorLogin {
     public record LoginResult(String access_token, String token_type, long expires_in, String role,
                               boolean password_change_required) {}
 
+    private final PasswordHasher hasher;
+    private final OperatorTokens tokens;
+    private final Caller caller;
+
     @Inject
-    PasswordHasher hasher;
-    @Inject
-    OperatorTokens tokens;
-    @Inject
-    Caller caller;
+    OperatorLogin(PasswordHasher hasher, OperatorTokens tokens, Caller caller) {
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.caller = caller;
+    }
 
     /** A hash to check against when the account does not exist, so timing reveals nothing. */
     private volatile String decoyHash;

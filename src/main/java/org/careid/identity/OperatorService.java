@@ -45,10 +45,14 @@ public class OperatorService {
     public record PasswordChange(@NotBlank String currentPassword,
                                  @NotBlank @Size(min = MIN_PASSWORD_LENGTH, max = 200) String newPassword) {}
 
+    private final PasswordHasher hasher;
+    private final Caller caller;
+
     @Inject
-    PasswordHasher hasher;
-    @Inject
-    Caller caller;
+    OperatorService(PasswordHasher hasher, Caller caller) {
+        this.hasher = hasher;
+        this.caller = caller;
+    }
 
     private final SecureRandom random = new SecureRandom();
 

@@ -25,12 +25,17 @@ import org.careid.web.ApiException;
 public class ResponseService {
     private static final Logger LOG = Logger.getLogger(ResponseService.class);
 
+    private final ThreatConfig config;
+    private final Instance<ThreatResponder> responders;
+    private final jakarta.enterprise.event.Event<ResponseReversed> reversals;
+
     @Inject
-    ThreatConfig config;
-    @Inject
-    Instance<ThreatResponder> responders;
-    @Inject
-    jakarta.enterprise.event.Event<ResponseReversed> reversals;
+    ResponseService(ThreatConfig config, Instance<ThreatResponder> responders,
+                    jakarta.enterprise.event.Event<ResponseReversed> reversals) {
+        this.config = config;
+        this.responders = responders;
+        this.reversals = reversals;
+    }
 
     public Set<ResponseAction> configuredFor(String detector) {
         return ResponseAction.parse(config.response().get(detector));
