@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import org.careid.audit.AuditEvent;
 import org.careid.identity.Caller;
 import org.careid.identity.Device;
-import org.careid.identity.StaffMember;
 import org.careid.auth.breakglass.BreakGlassRateLimiter;
 import org.careid.auth.breakglass.BreakGlassReason;
 import org.careid.auth.breakglass.BreakGlassReviewService;
