@@ -45,16 +45,6 @@ class ProblemTypesTest {
     }
 
     @Test
-    void typeUrisAreUniqueAndUnderTheCareIdProblemBase() {
-        Set<String> uris = new java.util.HashSet<>();
-        for (ProblemType t : ProblemType.values()) {
-            assertEquals(ProblemType.BASE + t.slug(), t.uri());
-            assertEquals(true, uris.add(t.uri()), t.name());
-        }
-        assertEquals("https://careid.org/problems/token-expired", ProblemType.TOKEN_EXPIRED.uri());
-    }
-
-    @Test
     void operatorApiFailures() {
         isProblem(given().get("/api/v1/staff").then(), ProblemType.AUTHENTICATION_REQUIRED);
         isProblem(given().header("Authorization", "Bearer not-a-token").get("/api/v1/staff").then(),
