@@ -239,10 +239,10 @@ async function enroll(images) {
 }
 
 function faceRefusal(error) {
-  if (error instanceof ApiError && error.status === 409 && /duplicate/i.test(error.title)) {
+  if (error instanceof ApiError && error.is('duplicate-identity')) {
     return 'Not enrolled: this face is already enrolled for another staff member (duplicate identity).';
   }
-  if (error instanceof ApiError && error.status === 409 && /consent/i.test(`${error.title} ${error.problem.detail || ''}`)) {
+  if (error instanceof ApiError && error.is('consent-required')) {
     return 'Not enrolled: consent has not been recorded for this person.';
   }
   if (error instanceof ApiError && (error.status === 422 || error.status === 400)) {

@@ -118,7 +118,7 @@ function fingerRefusal(error, finger) {
   if (error instanceof ApiError && error.status === 422) {
     return `${capitalize(fingerName(finger))} not enrolled: the impressions do not look like the same finger or are too poor.`;
   }
-  if (error instanceof ApiError && error.status === 409 && /consent/i.test(`${error.title} ${error.problem.detail || ''}`)) {
+  if (error instanceof ApiError && error.is('consent-required')) {
     return 'Not enrolled: consent has not been recorded for this person.';
   }
   return `${capitalize(fingerName(finger))} not enrolled: ${error.message}`;

@@ -13,7 +13,15 @@ export class ApiError extends Error {
   get title() {
     return this.problem.title || (this.status === 0 ? 'No connection' : `Error ${this.status}`);
   }
+
+  /** True when the server answered with this CareID problem type (docs/PROBLEM-TYPES.md), e.g. 'consent-required'. */
+  is(problemType) {
+    return this.problem.type === `${PROBLEM_BASE}${problemType}`;
+  }
 }
+
+/** Every CareID problem type URI starts with this; the kiosk decides on the type, never on the words. */
+export const PROBLEM_BASE = 'https://careid.org/problems/';
 
 let pending = 0;
 const busyListeners = [];

@@ -15,20 +15,25 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.careid.identity.Roles;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 @Path("/api/v1/audit")
-@RolesAllowed({"AUDITOR", "ADMIN"})
+@RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 @Tag(name = "Audit", description = "The tamper-evident audit trail")
 public class AuditResource {
+    private final AuditQuery query;
+    private final AuditVerifier verifier;
+    private final ObjectMapper json;
+
     @Inject
-    AuditQuery query;
-    @Inject
-    AuditVerifier verifier;
-    @Inject
-    ObjectMapper json;
+    AuditResource(AuditQuery query, AuditVerifier verifier, ObjectMapper json) {
+        this.query = query;
+        this.verifier = verifier;
+        this.json = json;
+    }
 
     @GET
     public AuditQuery.PageOf<AuditEntry> find(@QueryParam("action") String action, @QueryParam("actorId") String actorId,

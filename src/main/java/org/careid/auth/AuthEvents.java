@@ -1,7 +1,10 @@
 package org.careid.auth;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,23 +12,30 @@ import jakarta.inject.Inject;
 
 import org.careid.audit.AuditEvent;
 import org.careid.biometric.MatchOutcome;
+import org.careid.events.AuthEventKind;
+import org.careid.events.AuthEventRecord;
+import org.careid.events.SecurityEvents;
 import org.careid.identity.Caller;
-import org.careid.threat.AuthEventKind;
-import org.careid.threat.AuthEventRecord;
-import org.careid.threat.ThreatMonitor;
-import org.jboss.logging.Logger;
 
-/** Records each authentication attempt at a device in the audit trail (and for threat detection). */
+/** Records each authentication attempt at a device in the audit trail and publishes it as a security event. */
 @ApplicationScoped
 public class AuthEvents {
-    private static final Logger LOG = Logger.getLogger(AuthEvents.class);
+    private final Caller caller;
+    private final SecurityEvents events;
 
     @Inject
-    Caller caller;
-    @Inject
-    ThreatMonitor threats;
+    AuthEvents(Caller caller, SecurityEvents events) {
+        this.caller = caller;
+        this.events = events;
+    }
 
-    void record(AuthAttempt attempt, UUID staffId, List<MatchOutcome> outcomes, String failure, long startedNanos, boolean success) {
+    /**
+     * One attempt: {@code failure} null for a success; {@code reason} the audit's words for a
+     * failure (the fusion's verdict, or a fixed text).
+     */
+    void record(AuthAttempt attempt, UUID staffId, List<MatchOutcome> outcomes, AuthFailure failure, String reason,
+                long startedNanos) {
+        boolean success = failure == null;
         AuditEvent event = AuditEvent.of(success ? "AUTH_SUCCEEDED" : "AUTH_FAILED",
                         success ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE)
                 .target("STAFF", staffId)
@@ -33,52 +43,40 @@ public class AuthEvents {
                 .detail("modalities", outcomes.stream().map(MatchOutcome::modality).toList())
                 .detail("pinPresented", attempt.pin() != null)
                 .detail("scopes", String.join(" ", attempt.requestedScopes()))
-                .detail("reason", failure)
+                .detail("reason", reason)
                 .detail("totalMs", (System.nanoTime() - startedNanos) / 1_000_000.0)
                 .detail("result", AuthenticationService.describe(outcomes));
         caller.auditSoon(event);
-        report(attempt, staffId, outcomes, failure, success);
+        events.publish(securityEvent(attempt, staffId, outcomes, failure));
     }
 
-    /** Hands the attempt to threat detection (a queue offer); a problem there never fails the attempt. */
-    private void report(AuthAttempt attempt, UUID staffId, List<MatchOutcome> outcomes, String failure, boolean success) {
-        try {
-            boolean locked = "locked out".equals(failure);
-            AuthEventRecord.Builder e = AuthEventRecord.builder(success ? AuthEventKind.AUTH_SUCCESS
-                            : locked ? AuthEventKind.LOCKOUT : AuthEventKind.AUTH_FAILURE, Instant.now())
-                    .device(attempt.deviceId(), null, null) // ward and type are filled in by the monitor
-                    .modality(modality(outcomes, attempt.pin() != null))
-                    .scopes(attempt.requestedScopes())
-                    .outcome(success ? "ok" : outcomeCode(failure));
-            if (success) {
-                e.staff(staffId);
-            }
-            e.claimedStaff(attempt.claimedStaffId() != null ? attempt.claimedStaffId() : staffId != null ? staffId
-                    : outcomes.stream().map(MatchOutcome::staffId).filter(java.util.Objects::nonNull).findFirst().orElse(null));
-            // the factor closest to (or furthest above) its threshold, relative so face and finger compare
-            outcomes.stream().filter(o -> Double.isFinite(o.threshold()) && o.threshold() > 0)
-                    .max(java.util.Comparator.comparingDouble(o -> o.score() / o.threshold()))
-                    .ifPresent(o -> e.match(o.score(), o.threshold()));
-            threats.onEvent(e.build());
-        } catch (RuntimeException ex) {
-            LOG.warnf("authentication attempt not reported to threat detection: %s", ex.toString());
+    private static AuthEventRecord.Builder securityEvent(AuthAttempt attempt, UUID staffId, List<MatchOutcome> outcomes,
+                                                         AuthFailure failure) {
+        AuthEventKind kind = failure == null ? AuthEventKind.AUTH_SUCCESS
+                : failure == AuthFailure.LOCKED_OUT ? AuthEventKind.LOCKOUT : AuthEventKind.AUTH_FAILURE;
+        AuthEventRecord.Builder e = AuthEventRecord.builder(kind, Instant.now())
+                .device(attempt.deviceId(), null, null) // ward and type are filled in by the observer
+                .modality(modality(outcomes, attempt.pin() != null))
+                .scopes(attempt.requestedScopes())
+                .outcome(failure == null ? "ok" : failure.outcome());
+        if (failure == null) {
+            e.staff(staffId);
         }
+        e.claimedStaff(attempt.claimedStaffId() != null ? attempt.claimedStaffId() : staffId != null ? staffId
+                : outcomes.stream().map(MatchOutcome::staffId).filter(Objects::nonNull).findFirst().orElse(null));
+        // the factor closest to (or furthest above) its threshold, relative so face and finger compare
+        outcomes.stream().filter(o -> Double.isFinite(o.threshold()) && o.threshold() > 0)
+                .max(Comparator.comparingDouble(o -> o.score() / o.threshold()))
+                .ifPresent(o -> e.match(o.score(), o.threshold()));
+        return e;
     }
 
     private static String modality(List<MatchOutcome> outcomes, boolean pin) {
-        List<String> parts = new java.util.ArrayList<>(outcomes.stream()
+        List<String> parts = new ArrayList<>(outcomes.stream()
                 .map(o -> "fpt".equals(o.modality()) ? "fingerprint" : o.modality()).toList());
         if (pin) {
             parts.add("pin");
         }
         return parts.isEmpty() ? null : String.join("+", parts);
-    }
-
-    private static String outcomeCode(String failure) {
-        if (failure == null) return "failed";
-        if (failure.equals("locked out")) return "locked";
-        if (failure.startsWith("wrong or locked PIN")) return "wrong-pin";
-        if (failure.startsWith("no requested scope satisfied")) return "insufficient-factors";
-        return "no-match";
     }
 }

@@ -14,7 +14,6 @@ import org.careid.biometric.MatchOutcome;
 import org.careid.face.FaceAuthenticator;
 import org.careid.fingerprint.FingerprintAuthenticator;
 import org.careid.identity.Device;
-import org.careid.threat.integration.StepUpRequirements;
 import org.careid.token.AccessTokenIssuer;
 import org.careid.web.ApiException;
 
@@ -31,24 +30,30 @@ public class AuthenticationService {
     static final String ACR_ONE_FACTOR = "urn:careid:acr:1f";
     static final String ACR_TWO_FACTORS = "urn:careid:acr:2f";
 
+    private final Lockout lockout;
+    private final FaceAuthenticator faces;
+    private final FingerprintAuthenticator fingerprints;
+    private final PinVerifier pins;
+    private final AuthPolicy policy;
+    private final AccessTokenIssuer issuer;
+    private final AuthEvents events;
+    private final AuthMetrics metrics;
+    private final StepUpPolicy stepUps;
+
     @Inject
-    Lockout lockout;
-    @Inject
-    FaceAuthenticator faces;
-    @Inject
-    FingerprintAuthenticator fingerprints;
-    @Inject
-    PinVerifier pins;
-    @Inject
-    AuthPolicy policy;
-    @Inject
-    AccessTokenIssuer issuer;
-    @Inject
-    AuthEvents events;
-    @Inject
-    AuthMetrics metrics;
-    @Inject
-    StepUpRequirements stepUps;
+    AuthenticationService(Lockout lockout, FaceAuthenticator faces, FingerprintAuthenticator fingerprints, PinVerifier pins,
+                          AuthPolicy policy, AccessTokenIssuer issuer, AuthEvents events, AuthMetrics metrics,
+                          StepUpPolicy stepUps) {
+        this.lockout = lockout;
+        this.faces = faces;
+        this.fingerprints = fingerprints;
+        this.pins = pins;
+        this.policy = policy;
+        this.issuer = issuer;
+        this.events = events;
+        this.metrics = metrics;
+        this.stepUps = stepUps;
+    }
 
     public AccessTokenIssuer.Issued authenticate(AuthAttempt attempt) {
         long started = System.nanoTime();
@@ -63,7 +68,7 @@ public class AuthenticationService {
             lockKeys.add(Lockout.staffKey(attempt.claimedStaffId()));
         }
         if (lockout.isLocked(lockKeys)) {
-            fail(attempt, lockKeys, null, List.of(), "locked out", started, false);
+            fail(attempt, lockKeys, null, List.of(), AuthFailure.LOCKED_OUT, "locked out", started, false);
         }
 
         List<MatchOutcome> outcomes = new ArrayList<>();
@@ -76,7 +81,8 @@ public class AuthenticationService {
         FactorFusion.Decision decision = FactorFusion.decide(outcomes, attempt.claimedStaffId(), 4.0);
         boolean masked = outcomes.stream().anyMatch(MatchOutcome::secondFactorRequired);
         if (!decision.authenticated()) {
-            fail(attempt, lockKeys, decision, outcomes, decision.failure(), started, masked && attempt.pin() == null);
+            fail(attempt, lockKeys, decision, outcomes, AuthFailure.NO_MATCH, decision.failure(), started,
+                    masked && attempt.pin() == null);
         }
         UUID staffId = decision.staffId();
         List<String> amr = new ArrayList<>(decision.amr());
@@ -86,17 +92,18 @@ public class AuthenticationService {
                 amr.add("pin");
                 factors = Math.min(2, factors + 1);
             } else {
-                fail(attempt, lockKeys, decision, outcomes, "wrong or locked PIN", started, false);
+                fail(attempt, lockKeys, decision, outcomes, AuthFailure.WRONG_PIN, "wrong or locked PIN", started, false);
             }
         }
         int verified = factors;
         AccessTokenIssuer.Issued issued = QuarkusTransaction.requiringNew().call(() -> grant(attempt, staffId, amr, verified, lockKeys));
         if (issued == null) {
-            events.record(attempt, staffId, outcomes, "no requested scope satisfied by " + verified + " factor(s)", started, false);
+            events.record(attempt, staffId, outcomes, AuthFailure.INSUFFICIENT_FACTORS,
+                    "no requested scope satisfied by " + verified + " factor(s)", started);
             metrics.attempt(outcomes, attempt.pin() != null, false, started);
             throw AuthenticationFailed.secondFactorRequired("the requested access needs two factors at this device");
         }
-        events.record(attempt, staffId, outcomes, null, started, true);
+        events.record(attempt, staffId, outcomes, null, null, started);
         metrics.attempt(outcomes, attempt.pin() != null, true, started);
         return issued;
     }
@@ -121,11 +128,11 @@ public class AuthenticationService {
     }
 
     private void fail(AuthAttempt attempt, List<String> lockKeys, FactorFusion.Decision decision, List<MatchOutcome> outcomes,
-                      String reason, long started, boolean secondFactorRequired) {
-        if (!"locked out".equals(reason)) {
+                      AuthFailure failure, String reason, long started, boolean secondFactorRequired) {
+        if (failure != AuthFailure.LOCKED_OUT) {
             lockout.recordFailure(lockKeys);
         }
-        events.record(attempt, decision == null ? null : decision.staffId(), outcomes, reason, started, false);
+        events.record(attempt, decision == null ? null : decision.staffId(), outcomes, failure, reason, started);
         metrics.attempt(outcomes, attempt.pin() != null, false, started);
         throw secondFactorRequired ? AuthenticationFailed.secondFactorRequired("the face is covered (mask); add a fingerprint or PIN")
                 : AuthenticationFailed.generic();

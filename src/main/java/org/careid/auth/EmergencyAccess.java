@@ -13,16 +13,16 @@ import jakarta.inject.Inject;
 import org.careid.audit.AuditEvent;
 import org.careid.identity.Caller;
 import org.careid.identity.Device;
-import org.careid.identity.StaffMember;
-import org.careid.threat.AuthEventKind;
-import org.careid.threat.AuthEventRecord;
-import org.careid.threat.ThreatMonitor;
-import org.careid.threat.breakglass.BreakGlassRateLimiter;
-import org.careid.threat.breakglass.BreakGlassReason;
-import org.careid.threat.breakglass.BreakGlassReviewService;
-import org.careid.threat.breakglass.BreakGlassReviewView;
+import org.careid.auth.breakglass.BreakGlassRateLimiter;
+import org.careid.auth.breakglass.BreakGlassReason;
+import org.careid.auth.breakglass.BreakGlassReviewService;
+import org.careid.auth.breakglass.BreakGlassReviewView;
+import org.careid.events.AuthEventKind;
+import org.careid.events.AuthEventRecord;
+import org.careid.events.SecurityEvents;
 import org.careid.token.AccessTokenIssuer;
 import org.careid.web.ApiException;
+import org.careid.web.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -44,27 +44,34 @@ public class EmergencyAccess {
     /** What the device sends. */
     public record Request(String staffId, String pin, String reason, String text) {}
 
-    @ConfigProperty(name = "careid.breakglass.scope", defaultValue = "patient/*.read")
-    Set<String> emergencyScope;
-    @ConfigProperty(name = "careid.breakglass.lifetime", defaultValue = "PT60S")
-    Duration lifetime;
-    @ConfigProperty(name = "careid.breakglass.disabled-device-types")
-    Optional<Set<String>> disabledDeviceTypes;
+    private final Set<String> emergencyScope;
+    private final Duration lifetime;
+    private final Set<String> disabledDeviceTypes;
+    private final PinVerifier pins;
+    private final Lockout lockout;
+    private final BreakGlassRateLimiter limiter;
+    private final BreakGlassReviewService reviews;
+    private final AccessTokenIssuer issuer;
+    private final SecurityEvents events;
+    private final Caller caller;
 
     @Inject
-    PinVerifier pins;
-    @Inject
-    Lockout lockout;
-    @Inject
-    BreakGlassRateLimiter limiter;
-    @Inject
-    BreakGlassReviewService reviews;
-    @Inject
-    AccessTokenIssuer issuer;
-    @Inject
-    ThreatMonitor threats;
-    @Inject
-    Caller caller;
+    EmergencyAccess(@ConfigProperty(name = "careid.breakglass.scope", defaultValue = "patient/*.read") Set<String> emergencyScope,
+                    @ConfigProperty(name = "careid.breakglass.lifetime", defaultValue = "PT60S") Duration lifetime,
+                    @ConfigProperty(name = "careid.breakglass.disabled-device-types") Optional<Set<String>> disabledDeviceTypes,
+                    PinVerifier pins, Lockout lockout, BreakGlassRateLimiter limiter, BreakGlassReviewService reviews,
+                    AccessTokenIssuer issuer, SecurityEvents events, Caller caller) {
+        this.emergencyScope = emergencyScope;
+        this.lifetime = lifetime;
+        this.disabledDeviceTypes = disabledDeviceTypes.orElse(Set.of());
+        this.pins = pins;
+        this.lockout = lockout;
+        this.limiter = limiter;
+        this.reviews = reviews;
+        this.issuer = issuer;
+        this.events = events;
+        this.caller = caller;
+    }
 
     private record Place(String ward, String type) {}
 
@@ -88,23 +95,23 @@ public class EmergencyAccess {
             Device d = Device.findById(deviceId);
             return d == null ? new Place(null, null) : new Place(d.ward, d.deviceType);
         });
-        if (place.type() != null && disabledDeviceTypes.orElse(Set.of()).contains(place.type())) {
+        if (place.type() != null && disabledDeviceTypes.contains(place.type())) {
             refuse(staffId, reason, "disabled for device type " + place.type());
-            throw new ApiException(403, "Emergency access disabled", "Emergency access is disabled at this type of device");
+            throw new ApiException(ProblemType.EMERGENCY_ACCESS_DISABLED, "Emergency access is disabled at this type of device");
         }
         boolean pinLocked = lockout.isLocked(List.of(PinVerifier.pinKey(staffId)));
         if (pinLocked || !pins.verify(staffId, request.pin())) {
             caller.audit(AuditEvent.of("BREAK_GLASS_FAILED", AuditEvent.Outcome.FAILURE).target("STAFF", staffId)
                     .detail("reason", reason.name()).detail("failure", pinLocked ? "PIN locked" : "wrong PIN"));
             // a refusal while locked is no new guess: reported as such, like locked biometric attempts
-            report(AuthEventRecord.builder(pinLocked ? AuthEventKind.LOCKOUT : AuthEventKind.AUTH_FAILURE, Instant.now())
+            events.publish(AuthEventRecord.builder(pinLocked ? AuthEventKind.LOCKOUT : AuthEventKind.AUTH_FAILURE, Instant.now())
                     .claimedStaff(staffId).device(deviceId, place.ward(), place.type()).modality("pin+emergency")
                     .scopes(emergencyScope).outcome(pinLocked ? "locked" : "emergency-wrong-pin"));
             throw AuthenticationFailed.generic();
         }
         if (!limiter.tryAcquire(staffId, deviceId)) {
             refuse(staffId, reason, "rate limit reached");
-            throw new ApiException(429, "Too many emergency accesses",
+            throw new ApiException(ProblemType.RATE_LIMITED, "Too many emergency accesses",
                     "Emergency access was used too often by this person or at this device; contact the security desk");
         }
         AccessTokenIssuer.Issued issued = issuer.issue(new AccessTokenIssuer.Grant(staffId, deviceId, emergencyScope,
@@ -119,14 +126,6 @@ public class EmergencyAccess {
     private void refuse(UUID staffId, BreakGlassReason reason, String why) {
         caller.audit(AuditEvent.of("BREAK_GLASS_REFUSED", AuditEvent.Outcome.DENIED).target("STAFF", staffId)
                 .detail("reason", reason.name()).detail("refusal", why));
-    }
-
-    private void report(AuthEventRecord.Builder event) {
-        try {
-            threats.onEvent(event.build());
-        } catch (RuntimeException e) {
-            // detection must never decide whether emergency access works
-        }
     }
 
     private static UUID parseStaff(String staffId) {

@@ -15,6 +15,7 @@ import org.careid.audit.AuditEvent;
 import org.careid.identity.Caller;
 import org.careid.identity.StaffService;
 import org.careid.web.ApiException;
+import org.careid.web.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,18 +32,24 @@ public class ConsentService {
         }
     }
 
-    @ConfigProperty(name = "careid.consent.text-version", defaultValue = "2026-11")
-    String textVersion;
-    @ConfigProperty(name = "careid.consent.text")
-    String text;
+    private final String textVersion;
+    private final String text;
+    private final Caller caller;
+    private final StaffService staff;
+    private final Event<BiometricsErased> erased;
+    private final Instance<EnrollmentSource> sources;
+
     @Inject
-    Caller caller;
-    @Inject
-    StaffService staff;
-    @Inject
-    Event<BiometricsErased> erased;
-    @Inject
-    Instance<EnrollmentSource> sources;
+    ConsentService(@ConfigProperty(name = "careid.consent.text-version", defaultValue = "2026-11") String textVersion,
+                   @ConfigProperty(name = "careid.consent.text") String text, Caller caller, StaffService staff,
+                   Event<BiometricsErased> erased, Instance<EnrollmentSource> sources) {
+        this.textVersion = textVersion;
+        this.text = text;
+        this.caller = caller;
+        this.staff = staff;
+        this.erased = erased;
+        this.sources = sources;
+    }
 
     public ConsentText text() {
         return new ConsentText(textVersion, text);
@@ -52,7 +59,7 @@ public class ConsentService {
     public ConsentView record(UUID staffId, String presentedVersion) {
         staff.require(staffId);
         if (!textVersion.equals(presentedVersion)) {
-            throw ApiException.conflict("Consent was shown for text version " + presentedVersion
+            throw new ApiException(ProblemType.CONSENT_TEXT_OUTDATED, "Consent was shown for text version " + presentedVersion
                     + " but the current version is " + textVersion + "; show the current text");
         }
         BiometricConsent c = BiometricConsent.findById(staffId);
@@ -92,7 +99,7 @@ public class ConsentService {
     public void requireConsent(UUID staffId) {
         staff.require(staffId);
         if (BiometricConsent.findById(staffId) == null) {
-            throw new ApiException(409, "Consent required", "Record the person's biometric consent before any capture");
+            throw new ApiException(ProblemType.CONSENT_REQUIRED, "Record the person's biometric consent before any capture");
         }
     }
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.careid.audit.AuditEvent;
 import org.careid.audit.AuditTrail;
 import org.careid.web.ApiException;
+import org.careid.web.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jose4j.jwt.JwtClaims;
@@ -31,14 +32,20 @@ import org.jose4j.jwt.MalformedClaimException;
 @PermitAll // CareID's own authentication does not apply: these check DPoP tokens themselves.
 @Tag(name = "Demo resources", description = "Reference resource server for integrators")
 public class DemoResource {
+    private final DemoTokenGuard guard;
+    private final AuditTrail audit;
+    private final boolean enabled;
+    private final java.util.Optional<String> publicBaseUrl;
+
     @Inject
-    DemoTokenGuard guard;
-    @Inject
-    AuditTrail audit;
-    @ConfigProperty(name = "careid.demo.enabled", defaultValue = "false")
-    boolean enabled;
-    @ConfigProperty(name = "careid.demo.public-base-url")
-    java.util.Optional<String> publicBaseUrl;
+    DemoResource(DemoTokenGuard guard, AuditTrail audit,
+                 @ConfigProperty(name = "careid.demo.enabled", defaultValue = "false") boolean enabled,
+                 @ConfigProperty(name = "careid.demo.public-base-url") java.util.Optional<String> publicBaseUrl) {
+        this.guard = guard;
+        this.audit = audit;
+        this.enabled = enabled;
+        this.publicBaseUrl = publicBaseUrl;
+    }
 
     @GET
     @Path("patients/{id}")
@@ -61,7 +68,7 @@ public class DemoResource {
         requireEnabled();
         JwtClaims claims = guard.require(authorization, proof, "POST", url(uri), jwks(uri), "device:unlock", true);
         if (!deviceId.equals(DemoTokenGuard.boundDevice(claims))) {
-            throw new ApiException(403, "Wrong device", "The token is bound to another device");
+            throw new ApiException(ProblemType.WRONG_DEVICE, "The token is bound to another device");
         }
         audit.record(AuditEvent.of("DEMO_DEVICE_UNLOCKED", AuditEvent.Outcome.SUCCESS).actor("STAFF", subject(claims))
                 .target("DEVICE", deviceId));

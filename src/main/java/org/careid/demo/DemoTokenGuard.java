@@ -9,9 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.careid.token.Introspection;
-import org.careid.token.ProofOfPossession;
 import org.careid.web.ApiException;
-import org.careid.web.Problem;
+import org.careid.web.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwt.JwtClaims;
@@ -35,28 +34,44 @@ import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
  */
 @ApplicationScoped
 public class DemoTokenGuard {
-    @ConfigProperty(name = "careid.issuer")
-    String issuer;
-    @ConfigProperty(name = "careid.token.resource-audiences", defaultValue = "careid-resources")
-    List<String> audiences;
-    @Inject
-    Introspection introspection;
+    /** What the caller reads for each refusal; the problem type is what it acts on. */
+    private static final Map<ProblemType, String> DETAILS = Map.of(
+            ProblemType.PROOF_REQUIRED, "A DPoP proof of possession is required",
+            ProblemType.PROOF_INVALID, "The proof of possession was not accepted",
+            ProblemType.TOKEN_REVOKED, "The access token was revoked (not active)",
+            ProblemType.TOKEN_EXPIRED, "The access token has expired",
+            ProblemType.TOKEN_INVALID, "The access token is not valid for this request",
+            ProblemType.TOKEN_REPLAYED, "This one-time token was already used (replay)");
+
+    private final String issuer;
+    private final List<String> audiences;
+    private final Introspection introspection;
 
     private volatile HttpsJwksVerificationKeyResolver keys;
     private volatile String keysUrl;
+
+    @Inject
+    DemoTokenGuard(@ConfigProperty(name = "careid.issuer") String issuer,
+                   @ConfigProperty(name = "careid.token.resource-audiences", defaultValue = "careid-resources") List<String> audiences,
+                   Introspection introspection) {
+        this.issuer = issuer;
+        this.audiences = audiences;
+        this.introspection = introspection;
+    }
 
     /** The verified token for this request, or a 401/403 problem. */
     public JwtClaims require(String authorization, String proof, String method, String url, String jwksUrl,
                              String scope, boolean consumeOnce) {
         if (authorization == null || !authorization.regionMatches(true, 0, "DPoP ", 0, 5)) {
-            throw unauthorized("A DPoP-bound access token is required (Authorization: DPoP <token>)");
+            throw new ApiException(ProblemType.TOKEN_REQUIRED, "A DPoP-bound access token is required (Authorization: DPoP <token>)");
         }
         String token = authorization.substring(5).trim();
         JwtClaims claims;
         try {
             claims = consumer(jwksUrl).processToClaims(token);
         } catch (InvalidJwtException e) {
-            throw unauthorized(e.hasExpired() ? "The access token has expired" : "The access token is not valid");
+            throw e.hasExpired() ? new ApiException(ProblemType.TOKEN_EXPIRED, "The access token has expired")
+                    : new ApiException(ProblemType.TOKEN_INVALID, "The access token is not valid");
         }
         // Possession and liveness first, so a caller without the key learns nothing about scopes.
         // A missing proof is introspected too (as an empty one): a valid token without its proof is
@@ -65,19 +80,15 @@ public class DemoTokenGuard {
         Introspection.Verdict verdict = introspection.introspect(token,
                 new Introspection.Presentation(proof == null ? "" : proof, method, url, false));
         if (!verdict.active()) {
-            String failure = verdict.failure();
-            if (proof == null && ProofOfPossession.MISSING.equals(failure)) {
-                throw unauthorized("A DPoP proof of possession is required");
-            }
-            throw unauthorized(failure.contains("revoked") ? "The access token was revoked (not active)"
-                    : failure.startsWith("proof") ? "The proof of possession was not accepted" : "The access token is not active");
+            ProblemType type = verdict.failure().problemType();
+            throw new ApiException(type, DETAILS.getOrDefault(type, "The access token is not active"));
         }
         Set<String> scopes = Set.of(String.valueOf(claims.getClaimValue("scope")).split(" "));
         if (!scopes.contains(scope)) {
-            throw new ApiException(403, "Insufficient scope", "This action needs the scope " + scope);
+            throw new ApiException(ProblemType.INSUFFICIENT_SCOPE, "This action needs the scope " + scope);
         }
         if (consumeOnce && !introspection.consumeOnce(verdict.claims())) {
-            throw new ApiException(409, "Token already used", "This one-time token was already used (replay)");
+            throw new ApiException(ProblemType.TOKEN_REPLAYED, "This one-time token was already used (replay)");
         }
         return claims;
     }
@@ -103,9 +114,5 @@ public class DemoTokenGuard {
                 .setRequireJwtId()
                 .setAllowedClockSkewInSeconds(10)
                 .build();
-    }
-
-    private static ApiException unauthorized(String detail) {
-        return new ApiException(new Problem("about:blank", "Unauthorized", 401, detail, null, Map.of()));
     }
 }

@@ -20,6 +20,7 @@ import org.careid.biometric.GalleryLifecycle;
 import org.careid.crypto.Envelope;
 import org.careid.identity.Caller;
 import org.careid.web.ApiException;
+import org.careid.web.ProblemType;
 import org.careid.web.Problem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -74,8 +75,8 @@ public class FingerprintService implements EnrollmentSource {
         if (!result.accepted()) {
             caller.audit(AuditEvent.of("FINGERPRINT_ENROLLMENT_REFUSED", AuditEvent.Outcome.FAILURE).target("STAFF", staffId)
                     .detail("finger", finger).detail("reasons", result.reasons()));
-            throw new ApiException(new Problem("about:blank", "Fingerprint enrollment refused", 422,
-                    String.join("; ", result.reasons()), null, Map.of("reasons", result.reasons())));
+            throw new ApiException(Problem.of(ProblemType.ENROLLMENT_REFUSED, String.join("; ", result.reasons()))
+                    .with("reasons", result.reasons()));
         }
         List<FingerprintTemplate> templates = result.templates().stream().map(StoredFingerprintTemplate::toTemplate).toList();
         refuseDuplicates(staffId, templates, finger);
@@ -90,7 +91,7 @@ public class FingerprintService implements EnrollmentSource {
         validate(finger, FingerprintTemplateImport.ASSUMED_DPI);
         List<StoredFingerprintTemplate> imported = importer.importForStorage(foreign, finger);
         if (imported.isEmpty()) {
-            throw new ApiException(422, "Unsupported template", "The file holds no fingerprint view");
+            throw new ApiException(ProblemType.TEMPLATE_UNSUPPORTED, "The file holds no fingerprint view");
         }
         refuseDuplicates(staffId, imported.stream().map(StoredFingerprintTemplate::toTemplate).toList(), finger);
         store(staffId, finger, FingerprintTemplateImport.ASSUMED_DPI, imported, null, "FINGERPRINT_IMPORTED");
@@ -184,7 +185,7 @@ public class FingerprintService implements EnrollmentSource {
                     caller.audit(AuditEvent.of("DUPLICATE_IDENTITY_REFUSED", AuditEvent.Outcome.DENIED).target("STAFF", staffId)
                             .detail("modality", "fpt").detail("finger", finger)
                             .detail("matchesStaffId", candidate.staffId().toString()));
-                    throw new ApiException(409, "Duplicate identity",
+                    throw new ApiException(ProblemType.DUPLICATE_IDENTITY,
                             "This fingerprint is already enrolled for another staff member");
                 }
             }

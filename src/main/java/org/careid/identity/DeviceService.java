@@ -13,10 +13,11 @@ import jakarta.transaction.Transactional;
 
 import org.careid.audit.AuditEvent;
 import org.careid.crypto.PasswordHasher;
-import org.careid.threat.AuthEventKind;
-import org.careid.threat.AuthEventRecord;
-import org.careid.threat.ThreatMonitor;
+import org.careid.events.AuthEventKind;
+import org.careid.events.AuthEventRecord;
+import org.careid.events.SecurityEvents;
 import org.careid.web.ApiException;
+import org.careid.web.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,18 +37,24 @@ public class DeviceService {
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
     private static final Duration LAST_SEEN_RESOLUTION = Duration.ofSeconds(30);
 
+    private final Caller caller;
+    private final PasswordHasher hasher;
+    private final Event<DeviceStatusChanged> statusChanged;
+    private final ObjectMapper json;
+    private final SecurityEvents events;
+    private final Duration codeLifetime;
+
     @Inject
-    Caller caller;
-    @Inject
-    PasswordHasher hasher;
-    @Inject
-    Event<DeviceStatusChanged> statusChanged;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    ThreatMonitor threats;
-    @ConfigProperty(name = "careid.devices.provisioning-code-lifetime", defaultValue = "PT15M")
-    Duration codeLifetime;
+    DeviceService(Caller caller, PasswordHasher hasher, Event<DeviceStatusChanged> statusChanged, ObjectMapper json,
+                  SecurityEvents events,
+                  @ConfigProperty(name = "careid.devices.provisioning-code-lifetime", defaultValue = "PT15M") Duration codeLifetime) {
+        this.caller = caller;
+        this.hasher = hasher;
+        this.statusChanged = statusChanged;
+        this.json = json;
+        this.events = events;
+        this.codeLifetime = codeLifetime;
+    }
 
     private final SecureRandom random = new SecureRandom();
 
@@ -128,7 +135,7 @@ public class DeviceService {
             caller.audit(AuditEvent.of("DEVICE_PROVISIONING_FAILED", AuditEvent.Outcome.DENIED)
                     .target("DEVICE", request.deviceId()).detail("reason", failure));
             // One answer for every failure: the caller learns nothing about which part was wrong.
-            throw new ApiException(400, "Provisioning failed", "The device id or provisioning code is not valid");
+            throw new ApiException(ProblemType.INVALID_PROVISIONING_CODE, "The device id or provisioning code is not valid");
         }
         caller.audit(AuditEvent.of("DEVICE_PROVISIONED", AuditEvent.Outcome.SUCCESS).target("DEVICE", request.deviceId())
                 .detail("jkt", key.thumbprint()));
@@ -166,8 +173,8 @@ public class DeviceService {
         caller.audit(AuditEvent.of("DEVICE_VERSION_REPORTED", meets ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.DENIED)
                 .target("DEVICE", d.id).detail("version", version).detail("previous", before)
                 .detail("meetsPolicy", meets));
-        threats.onEvent(AuthEventRecord.builder(AuthEventKind.DEVICE_VERSION_REPORTED, Instant.now())
-                .device(d.id, d.ward, d.deviceType).softwareVersion(version).build());
+        events.publish(AuthEventRecord.builder(AuthEventKind.DEVICE_VERSION_REPORTED, Instant.now())
+                .device(d.id, d.ward, d.deviceType).softwareVersion(version));
         return view(d);
     }
 
@@ -196,11 +203,12 @@ public class DeviceService {
     }
 
     /** Why this device may not obtain tokens now, or null when it may. */
-    public String whyNotEligible(Device d) {
-        if (d == null) return "unknown device";
-        if (d.status != Device.Status.ACTIVE) return "device " + d.status.name().toLowerCase(Locale.ROOT);
-        if (d.publicJwk == null) return "device not provisioned";
-        if (!SoftwareVersions.meets(d.softwareVersion, minimumVersion(d.deviceType))) return "device software below minimum version";
+    public DeviceIneligibility whyNotEligible(Device d) {
+        if (d == null) return DeviceIneligibility.UNKNOWN;
+        if (d.status == Device.Status.SUSPENDED) return DeviceIneligibility.SUSPENDED;
+        if (d.status == Device.Status.RETIRED) return DeviceIneligibility.RETIRED;
+        if (d.publicJwk == null) return DeviceIneligibility.NOT_PROVISIONED;
+        if (!SoftwareVersions.meets(d.softwareVersion, minimumVersion(d.deviceType))) return DeviceIneligibility.SOFTWARE_OUTDATED;
         return null;
     }
 

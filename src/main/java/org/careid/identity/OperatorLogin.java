@@ -12,6 +12,7 @@ import org.careid.audit.AuditEvent;
 import org.careid.crypto.PasswordHasher;
 import org.careid.token.OperatorTokens;
 import org.careid.web.ApiException;
+import org.careid.web.ProblemType;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -31,12 +32,16 @@ public class OperatorLogin {
     public record LoginResult(String access_token, String token_type, long expires_in, String role,
                               boolean password_change_required) {}
 
+    private final PasswordHasher hasher;
+    private final OperatorTokens tokens;
+    private final Caller caller;
+
     @Inject
-    PasswordHasher hasher;
-    @Inject
-    OperatorTokens tokens;
-    @Inject
-    Caller caller;
+    OperatorLogin(PasswordHasher hasher, OperatorTokens tokens, Caller caller) {
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.caller = caller;
+    }
 
     /** A hash to check against when the account does not exist, so timing reveals nothing. */
     private volatile String decoyHash;
@@ -45,7 +50,7 @@ public class OperatorLogin {
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> attempt(credentials));
         caller.audit(outcome.event.actor("OPERATOR", outcome.operatorId).source(caller.sourceAddress()));
         if (outcome.result == null) {
-            throw new ApiException(401, "Login failed", "The username or password is not correct, or the account is locked");
+            throw new ApiException(ProblemType.LOGIN_FAILED, "The username or password is not correct, or the account is locked");
         }
         return outcome.result;
     }

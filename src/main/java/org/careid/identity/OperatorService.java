@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.careid.audit.AuditEvent;
 import org.careid.crypto.PasswordHasher;
 import org.careid.web.ApiException;
+import org.careid.web.ProblemType;
 
 import io.quarkus.panache.common.Sort;
 
@@ -44,10 +45,14 @@ public class OperatorService {
     public record PasswordChange(@NotBlank String currentPassword,
                                  @NotBlank @Size(min = MIN_PASSWORD_LENGTH, max = 200) String newPassword) {}
 
+    private final PasswordHasher hasher;
+    private final Caller caller;
+
     @Inject
-    PasswordHasher hasher;
-    @Inject
-    Caller caller;
+    OperatorService(PasswordHasher hasher, Caller caller) {
+        this.hasher = hasher;
+        this.caller = caller;
+    }
 
     private final SecureRandom random = new SecureRandom();
 
@@ -102,10 +107,10 @@ public class OperatorService {
         OperatorAccount a = require(caller.uuid());
         if (!hasher.verify(change.currentPassword(), a.passwordHash)) {
             caller.audit(AuditEvent.of("OPERATOR_PASSWORD_CHANGE", AuditEvent.Outcome.FAILURE).target("OPERATOR", a.id));
-            throw new ApiException(400, "Password not changed", "The current password is not correct");
+            throw new ApiException(ProblemType.PASSWORD_NOT_CHANGED, "The current password is not correct");
         }
         if (change.newPassword().equals(change.currentPassword())) {
-            throw new ApiException(400, "Password not changed", "The new password must differ from the current one");
+            throw new ApiException(ProblemType.PASSWORD_NOT_CHANGED, "The new password must differ from the current one");
         }
         a.passwordHash = hasher.hash(change.newPassword());
         a.mustChangePassword = false;

@@ -23,12 +23,16 @@ public class StaffService {
     /** Fired when a staff member is (de)activated, so galleries and token caches follow at once. */
     public record StaffStatusChanged(UUID staffId, boolean active) {}
 
+    private final Caller caller;
+    private final Event<StaffStatusChanged> statusChanged;
+    private final PasswordHasher hasher;
+
     @Inject
-    Caller caller;
-    @Inject
-    Event<StaffStatusChanged> statusChanged;
-    @Inject
-    PasswordHasher hasher;
+    StaffService(Caller caller, Event<StaffStatusChanged> statusChanged, PasswordHasher hasher) {
+        this.caller = caller;
+        this.statusChanged = statusChanged;
+        this.hasher = hasher;
+    }
 
     @Transactional
     public StaffViews.StaffView create(StaffViews.StaffRequest request) {
@@ -123,7 +127,7 @@ public class StaffService {
 
     private void requireAdminForScopes(Set<String> scopes) {
         if (scopes != null && !scopes.isEmpty() && !caller.hasRole(Roles.ADMIN)) {
-            throw new ApiException(403, "Forbidden", "Only an ADMIN may grant scopes");
+            throw ApiException.forbidden("Only an ADMIN may grant scopes");
         }
     }
 

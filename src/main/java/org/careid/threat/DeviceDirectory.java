@@ -1,12 +1,13 @@
 package org.careid.threat;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.careid.events.AuthEventRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.careid.identity.Device;
+import org.careid.identity.DeviceLocations;
 
 /**
  * Ward and type of a device for events that arrive without them (token and registry events), looked
@@ -21,6 +22,12 @@ public class DeviceDirectory {
     record Placement(String ward, String type, long loadedNanos) {}
 
     private final Map<UUID, Placement> cache = new ConcurrentHashMap<>();
+    private final DeviceLocations locations;
+
+    @Inject
+    DeviceDirectory(DeviceLocations locations) {
+        this.locations = locations;
+    }
 
     /** The event with device ward and type filled in where it named a device but not its place. */
     public AuthEventRecord enrich(AuthEventRecord e) {
@@ -42,10 +49,8 @@ public class DeviceDirectory {
         if (cached != null && System.nanoTime() - cached.loadedNanos() < TTL.toNanos()) {
             return cached;
         }
-        Placement loaded = QuarkusTransaction.requiringNew().call(() -> {
-            Device d = Device.findById(deviceId);
-            return d == null ? null : new Placement(d.ward, d.deviceType, System.nanoTime());
-        });
+        Placement loaded = locations.locate(deviceId)
+                .map(l -> new Placement(l.ward(), l.deviceType(), System.nanoTime())).orElse(null);
         if (loaded != null) {
             if (cache.size() >= MAX_ENTRIES) {
                 cache.clear();

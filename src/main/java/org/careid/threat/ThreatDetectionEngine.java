@@ -1,5 +1,6 @@
 package org.careid.threat;
 
+import org.careid.events.AuthEventRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

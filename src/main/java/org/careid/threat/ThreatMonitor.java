@@ -1,5 +1,6 @@
 package org.careid.threat;
 
+import org.careid.events.AuthEventRecord;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.ShutdownEvent;
@@ -11,15 +12,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.careid.cluster.ClusterLease;
-import org.careid.identity.StaffMember;
+import org.careid.identity.PeerGroups;
 import org.careid.threat.alert.AlertRaised;
 import org.careid.threat.alert.AlertResponseView;
 import org.careid.threat.alert.AlertService;
@@ -32,8 +30,9 @@ import org.careid.threat.response.ResponseService;
 import org.jboss.logging.Logger;
 
 /**
- * Entry point for the auth, token and identity services: {@link #onEvent} hands an event to a
- * bounded queue and returns at once; one worker thread runs the detectors, stores alerts, applies
+ * Observes the security events the auth, token and identity packages publish
+ * ({@link org.careid.events.SecurityEvents}): {@link #onEvent} hands an event to a bounded queue and
+ * returns at once; one worker thread runs the detectors, stores alerts, applies
  * automatic responses, fires {@link AlertRaised} (for the audit chain), updates metrics and queues
  * the webhook. Authentication never waits for any of it.
  *
@@ -46,26 +45,34 @@ import org.jboss.logging.Logger;
 public class ThreatMonitor {
     private static final Logger LOG = Logger.getLogger(ThreatMonitor.class);
 
+    private final ThreatConfig config;
+    private final AlertService alerts;
+    private final ResponseService responses;
+    private final AlertWebhook webhook;
+    private final ThreatMetrics metrics;
+    private final EventHistoryStore history;
+    private final Event<AlertRaised> raisedEvents;
+    private final DeviceDirectory devices;
+    private final SharedEventFeed feed;
+    private final ClusterLease lease;
+    private final PeerGroups peerGroups;
+
     @Inject
-    ThreatConfig config;
-    @Inject
-    AlertService alerts;
-    @Inject
-    ResponseService responses;
-    @Inject
-    AlertWebhook webhook;
-    @Inject
-    ThreatMetrics metrics;
-    @Inject
-    EventHistoryStore history;
-    @Inject
-    Event<AlertRaised> raisedEvents;
-    @Inject
-    DeviceDirectory devices;
-    @Inject
-    SharedEventFeed feed;
-    @Inject
-    ClusterLease lease;
+    ThreatMonitor(ThreatConfig config, AlertService alerts, ResponseService responses, AlertWebhook webhook,
+                  ThreatMetrics metrics, EventHistoryStore history, Event<AlertRaised> raisedEvents,
+                  DeviceDirectory devices, SharedEventFeed feed, ClusterLease lease, PeerGroups peerGroups) {
+        this.config = config;
+        this.alerts = alerts;
+        this.responses = responses;
+        this.webhook = webhook;
+        this.metrics = metrics;
+        this.history = history;
+        this.raisedEvents = raisedEvents;
+        this.devices = devices;
+        this.feed = feed;
+        this.lease = lease;
+        this.peerGroups = peerGroups;
+    }
 
     static final String DETECTION_LEASE = "threat-detection";
     /** How long the detecting replica may be silent before another takes over. */
@@ -97,13 +104,20 @@ public class ThreatMonitor {
         }
     }
 
-    /** Reports one event. Never blocks; drops (and counts) the event when the queue is full. */
-    public void onEvent(AuthEventRecord event) {
-        if (!config.enabled() || queue == null) {
-            return;
-        }
-        if (!queue.offer(event)) {
-            metrics.eventDropped();
+    /**
+     * Takes one published security event (a synchronous observer, on the publisher's thread): never
+     * blocks and never throws; drops (and counts) the event when the queue is full.
+     */
+    public void onEvent(@Observes AuthEventRecord event) {
+        try {
+            if (!config.enabled() || queue == null) {
+                return;
+            }
+            if (!queue.offer(event)) {
+                metrics.eventDropped();
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("security event not queued for threat detection: %s", e.toString());
         }
     }
 
@@ -137,20 +151,9 @@ public class ThreatMonitor {
         Instant now = Instant.now();
         history.purgeBefore(now.minus(config.behaviour().retention()));
         int persons = engine.retrainBehaviour(history.since(now.minus(config.behaviour().history())),
-                peerGroups(), now);
+                peerGroups.byStaffMember(), now);
         LOG.infof("behaviour models retrained for %d staff members", persons);
         return persons;
-    }
-
-    /** Peer groups from the staff directory: ward and clinical role (newcomers are judged against them). */
-    static Map<UUID, String> peerGroups() {
-        Map<UUID, String> groups = new HashMap<>();
-        for (StaffMember s : StaffMember.<StaffMember>listAll()) {
-            if (s.ward != null && !s.ward.isBlank() && s.clinicalRole != null && !s.clinicalRole.isBlank()) {
-                groups.put(s.id, s.ward + "/" + s.clinicalRole);
-            }
-        }
-        return groups;
     }
 
     /** For tests and operators: waits until the queue is drained (bounded). */

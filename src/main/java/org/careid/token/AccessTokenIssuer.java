@@ -16,11 +16,14 @@ import jakarta.transaction.Transactional;
 import org.careid.audit.AuditEvent;
 import org.careid.audit.AuditTrail;
 import org.careid.identity.Device;
+import org.careid.identity.DeviceIneligibility;
 import org.careid.identity.DeviceService;
 import org.careid.identity.StaffMember;
 import org.careid.web.ApiException;
+import org.careid.web.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 
@@ -53,27 +56,34 @@ public class AccessTokenIssuer {
     public record Issued(String access_token, String token_type, long expires_in, String scope, List<String> amr,
                          String acr, String jti) {}
 
+    private final KeyRing keyRing;
+    private final TokenSettings settings;
+    private final DeviceService devices;
+    private final AuditTrail audit;
+    private final MeterRegistry registry;
+    private final String issuer;
+
     @Inject
-    KeyRing keyRing;
-    @Inject
-    TokenSettings settings;
-    @Inject
-    DeviceService devices;
-    @Inject
-    AuditTrail audit;
-    @Inject
-    io.micrometer.core.instrument.MeterRegistry registry;
-    @ConfigProperty(name = "careid.issuer")
-    String issuer;
+    AccessTokenIssuer(KeyRing keyRing, TokenSettings settings, DeviceService devices, AuditTrail audit,
+                      MeterRegistry registry, @ConfigProperty(name = "careid.issuer") String issuer) {
+        this.keyRing = keyRing;
+        this.settings = settings;
+        this.devices = devices;
+        this.audit = audit;
+        this.registry = registry;
+        this.issuer = issuer;
+    }
 
     @Transactional
     public Issued issue(Grant grant) {
         Device device = Device.findById(grant.deviceId());
-        String refusal = devices.whyNotEligible(device);
-        StaffMember staff = StaffMember.findById(grant.staffId());
-        if (refusal == null && (staff == null || !staff.active)) {
-            refusal = "staff member inactive";
+        DeviceIneligibility ineligible = devices.whyNotEligible(device);
+        if (ineligible != null) {
+            refuse(grant, ineligible.description());
+            throw new ApiException(ineligible.problemType(), capitalise(ineligible.description()));
         }
+        StaffMember staff = StaffMember.findById(grant.staffId());
+        String refusal = staff == null || !staff.active ? "staff member inactive" : null;
         Set<String> granted = new LinkedHashSet<>(grant.requestedScopes());
         if (staff != null) {
             granted.retainAll(staff.scopeSet());
@@ -85,12 +95,15 @@ public class AccessTokenIssuer {
             refusal = "none of the requested scopes is permitted";
         }
         if (refusal != null) {
-            audit.record(AuditEvent.of("TOKEN_REFUSED", AuditEvent.Outcome.DENIED).actor("DEVICE", grant.deviceId())
-                    .target("STAFF", grant.staffId()).detail("reason", refusal));
-            throw new ApiException(403, "Token refused", refusal.startsWith("device") ? capitalise(refusal)
-                    : "The authenticated person cannot receive the requested access");
+            refuse(grant, refusal);
+            throw new ApiException(ProblemType.ACCESS_NOT_GRANTED, "The authenticated person cannot receive the requested access");
         }
         return sign(staff, device, granted, grant);
+    }
+
+    private void refuse(Grant grant, String reason) {
+        audit.record(AuditEvent.of("TOKEN_REFUSED", AuditEvent.Outcome.DENIED).actor("DEVICE", grant.deviceId())
+                .target("STAFF", grant.staffId()).detail("reason", reason));
     }
 
     private Issued sign(StaffMember staff, Device device, Set<String> scopes, Grant grant) {

@@ -11,18 +11,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.careid.audit.AuditEvent;
+import org.careid.events.AuthEventKind;
+import org.careid.events.AuthEventRecord;
+import org.careid.events.SecurityEvents;
+import org.careid.events.TokenMisuseKind;
 import org.careid.identity.Caller;
 import org.careid.identity.Device;
 import org.careid.identity.DeviceService;
 import org.careid.identity.OneTimeIds;
 import org.careid.identity.StaffMember;
 import org.careid.identity.StaffService;
-import org.careid.threat.AuthEventKind;
-import org.careid.threat.AuthEventRecord;
-import org.careid.threat.ThreatMonitor;
-import org.careid.threat.TokenMisuseKind;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -41,8 +43,20 @@ public class Introspection {
         public static final Presentation NONE = new Presentation(null, null, null, false);
     }
 
-    /** The verdict: the claims when active, else the reason (for the audit, never for the client). */
-    public record Verdict(AccessTokenClaims claims, String failure) {
+    /**
+     * The verdict: the claims when active, else the typed reason (for the audit, threat detection and
+     * a resource server's problem type; an RFC 7662 client only ever sees {@code active: false}).
+     * {@code reason} adds the verifier's words to an {@link TokenFailure#INVALID} for the audit.
+     */
+    public record Verdict(AccessTokenClaims claims, TokenFailure failure, String reason) {
+        static Verdict active(AccessTokenClaims claims) {
+            return new Verdict(claims, null, null);
+        }
+
+        static Verdict refused(AccessTokenClaims claims, TokenFailure failure) {
+            return new Verdict(claims, failure, failure.description());
+        }
+
         public boolean active() {
             return failure == null;
         }
@@ -52,30 +66,29 @@ public class Introspection {
         }
     }
 
-    @Inject
-    JwtVerifier verifier;
-    @Inject
-    KeyRing keyRing;
-    @Inject
-    TokenSettings settings;
-    @Inject
-    VerifiedTokenCache cache;
-    @Inject
-    Revocations revocations;
-    @Inject
-    ProofOfPossession proofs;
-    @Inject
-    DeviceService devices;
-    @Inject
-    Caller caller;
-    @Inject
-    ThreatMonitor threats;
-
-    private final io.micrometer.core.instrument.Counter activeCounter;
-    private final io.micrometer.core.instrument.Counter inactiveCounter;
+    private final JwtVerifier verifier;
+    private final KeyRing keyRing;
+    private final TokenSettings settings;
+    private final VerifiedTokenCache cache;
+    private final Revocations revocations;
+    private final ProofOfPossession proofs;
+    private final Caller caller;
+    private final SecurityEvents events;
+    private final Counter activeCounter;
+    private final Counter inactiveCounter;
 
     @Inject
-    Introspection(io.micrometer.core.instrument.MeterRegistry registry) {
+    Introspection(JwtVerifier verifier, KeyRing keyRing, TokenSettings settings, VerifiedTokenCache cache,
+                  Revocations revocations, ProofOfPossession proofs, Caller caller, SecurityEvents events,
+                  MeterRegistry registry) {
+        this.verifier = verifier;
+        this.keyRing = keyRing;
+        this.settings = settings;
+        this.cache = cache;
+        this.revocations = revocations;
+        this.proofs = proofs;
+        this.caller = caller;
+        this.events = events;
         activeCounter = registry.counter("careid.tokens.introspected", "active", "true");
         inactiveCounter = registry.counter("careid.tokens.introspected", "active", "false");
     }
@@ -84,30 +97,26 @@ public class Introspection {
         Verdict verdict = decide(token, presentation);
         (verdict.active() ? activeCounter : inactiveCounter).increment();
         if (!verdict.active()) {
-            LOG.debugf("Token inactive: %s", verdict.failure());
+            LOG.debugf("Token inactive: %s", verdict.reason());
             caller.audit(AuditEvent.of("TOKEN_INTROSPECTION_FAILED", AuditEvent.Outcome.DENIED)
                     .target("TOKEN", verdict.claims() == null ? null : verdict.claims().jti())
-                    .detail("reason", verdict.failure()));
+                    .detail("reason", verdict.reason()));
             reportMisuse(verdict);
         }
         return verdict;
     }
 
-    /** Token misuse (wrong device, replay, revoked, failed proof) goes to threat detection too. */
+    /** Token misuse (wrong device, replay, revoked, failed proof) is published as a security event. */
     private void reportMisuse(Verdict verdict) {
-        TokenMisuseKind misuse = TokenMisuseKind.fromIntrospectionFailure(verdict.failure());
+        TokenMisuseKind misuse = verdict.failure().misuse();
         if (misuse == null || verdict.claims() == null) {
             return;
         }
-        try {
-            // the presenting device: the calling device, or for a resource server the bound device
-            UUID presenter = caller.isDevice() ? caller.uuid() : verdict.claims().deviceId();
-            threats.onEvent(AuthEventRecord.builder(AuthEventKind.TOKEN_MISUSE, Instant.now())
-                    .staff(verdict.claims().staffId()).device(presenter, null, null).misuse(misuse)
-                    .outcome(misuse.name()).build());
-        } catch (RuntimeException e) {
-            LOG.warnf("token misuse not reported to threat detection: %s", e.toString());
-        }
+        // the presenting device: the calling device, or for a resource server the bound device
+        UUID presenter = caller.isDevice() ? caller.uuid() : verdict.claims().deviceId();
+        events.publish(AuthEventRecord.builder(AuthEventKind.TOKEN_MISUSE, Instant.now())
+                .staff(verdict.claims().staffId()).device(presenter, null, null).misuse(misuse)
+                .outcome(misuse.name()));
     }
 
     private Verdict decide(String token, Presentation presentation) {
@@ -117,42 +126,42 @@ public class Introspection {
                 JsonWebToken jwt = verifier.verify(token, "at+jwt", audienceAny());
                 entry = cache.put(token, toClaims(jwt, JwtVerifier.header(token).path("kid").asText()));
             } catch (JwtVerifier.InvalidTokenException e) {
-                return new Verdict(null, e.getMessage());
+                return new Verdict(null, TokenFailure.INVALID, e.getMessage());
             }
         }
         AccessTokenClaims claims = entry.claims;
         if (keyRing.verificationKey(claims.kid()) == null) {
             cache.forget(claims.jti());
-            return new Verdict(claims, "signing key retired");
+            return Verdict.refused(claims, TokenFailure.SIGNING_KEY_RETIRED);
         }
         long skew = settings.clockSkew().toSeconds();
         Instant now = Instant.now();
         if (now.isAfter(claims.expiresAt().plusSeconds(skew))) {
-            return new Verdict(claims, "expired");
+            return Verdict.refused(claims, TokenFailure.EXPIRED);
         }
         if (now.plusSeconds(skew).isBefore(claims.notBefore())) {
-            return new Verdict(claims, "not yet valid");
+            return Verdict.refused(claims, TokenFailure.NOT_YET_VALID);
         }
         if (caller.isDevice() && (!claims.deviceId().toString().equals(caller.id()) || !claims.jkt().equals(caller.jwkThumbprint()))) {
-            return new Verdict(claims, "presented by a device it is not bound to");
+            return Verdict.refused(claims, TokenFailure.BOUND_TO_OTHER_DEVICE);
         }
         if (System.nanoTime() - entry.liveUntilNanos > 0) {
-            String dead = liveness(claims);
+            TokenFailure dead = liveness(claims);
             if (dead != null) {
-                return new Verdict(claims, dead);
+                return Verdict.refused(claims, dead);
             }
             entry.liveUntilNanos = System.nanoTime() + settings.activeCacheTtl().toNanos();
         }
         if (presentation.dpopProof() != null) {
-            String bad = proofs.check(presentation.dpopProof(), token, claims.jkt(), presentation.method(), presentation.url());
+            TokenFailure bad = proofs.check(presentation.dpopProof(), token, claims.jkt(), presentation.method(), presentation.url());
             if (bad != null) {
-                return new Verdict(claims, bad);
+                return Verdict.refused(claims, bad);
             }
         }
         if (presentation.consumeOnce() && !consumeOnce(claims)) {
-            return new Verdict(claims, "one-time token replayed");
+            return Verdict.refused(claims, TokenFailure.ONE_TIME_TOKEN_REPLAYED);
         }
-        return new Verdict(claims, null);
+        return Verdict.active(claims);
     }
 
     /** Uses up a one-time token (unlock actions): true the first time, false on every replay. */
@@ -160,22 +169,22 @@ public class Introspection {
         return OneTimeIds.consume("consumed_jti", "once:" + claims.jti(), claims.expiresAt().plus(settings.clockSkew()));
     }
 
-    private String liveness(AccessTokenClaims claims) {
+    private TokenFailure liveness(AccessTokenClaims claims) {
         return QuarkusTransaction.joiningExisting().call(() -> {
-            String revoked = revocations.revokedBecause(claims);
+            TokenFailure revoked = revocations.revokedBecause(claims);
             if (revoked != null) {
                 return revoked;
             }
             StaffMember staff = StaffMember.findById(claims.staffId());
             if (staff == null || !staff.active) {
-                return "staff member inactive";
+                return TokenFailure.STAFF_INACTIVE;
             }
             Device device = Device.findById(claims.deviceId());
             if (device == null || device.status != Device.Status.ACTIVE) {
-                return "device not active";
+                return TokenFailure.DEVICE_INACTIVE;
             }
             if (!claims.jkt().equals(device.jwkThumbprint)) {
-                return "device key changed since issuance";
+                return TokenFailure.DEVICE_KEY_CHANGED;
             }
             return null;
         });

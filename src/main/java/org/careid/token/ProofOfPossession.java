@@ -23,33 +23,17 @@ import org.jose4j.jwt.JwtClaims;
  */
 @ApplicationScoped
 public class ProofOfPossession {
-    // Why a proof was refused (Introspection.Verdict.failure(); TokenMisuseKind maps them for threat detection).
-    /** No proof although one is needed: the presenter has none to give. */
-    public static final String MISSING = "proof missing";
-    public static final String WRONG_TYP = "proof has the wrong typ";
-    /** No public key in the header: the presenter cannot show the bound key. */
-    public static final String NO_JWK = "proof carries no jwk";
-    /** Signed with a key other than the bound one (a thief's own key). */
-    public static final String WRONG_KEY = "proof key is not the key the token is bound to";
-    /** The bound public key copied into the header, but not signed with its private key. */
-    public static final String BAD_SIGNATURE = "proof signature invalid";
-    public static final String WRONG_METHOD = "proof is for another HTTP method";
-    public static final String WRONG_URL = "proof is for another URL";
-    public static final String WRONG_TOKEN = "proof is for another token";
-    public static final String NO_IAT_OR_JTI = "proof lacks iat or jti";
-    /** Too old or from the future: clock skew, or a captured proof replayed after its freshness window. */
-    public static final String NOT_FRESH = "proof is not fresh";
-    /** A fresh proof whose jti was already used: a captured proof sent again. */
-    public static final String REPLAYED = "proof replayed";
-    public static final String UNREADABLE = "proof unreadable";
+    private final TokenSettings settings;
 
     @Inject
-    TokenSettings settings;
+    ProofOfPossession(TokenSettings settings) {
+        this.settings = settings;
+    }
 
-    /** @return null when the proof is valid, else why not */
-    public String check(String proof, String accessToken, String expectedJkt, String method, String url) {
+    /** @return null when the proof is valid, else why not (one of the {@code PROOF_} reasons) */
+    public TokenFailure check(String proof, String accessToken, String expectedJkt, String method, String url) {
         if (proof == null || proof.isBlank()) {
-            return MISSING;
+            return TokenFailure.PROOF_MISSING;
         }
         try {
             JsonWebSignature jws = new JsonWebSignature();
@@ -57,46 +41,46 @@ public class ProofOfPossession {
                     AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256));
             jws.setCompactSerialization(proof);
             if (!JwtVerifier.typMatches(jws.getHeader("typ"), "dpop+jwt")) {
-                return WRONG_TYP;
+                return TokenFailure.PROOF_WRONG_TYP;
             }
             Object jwkHeader = jws.getHeaders().getObjectHeaderValue("jwk");
             if (!(jwkHeader instanceof java.util.Map<?, ?> jwkMap)) {
-                return NO_JWK;
+                return TokenFailure.PROOF_WITHOUT_JWK;
             }
             @SuppressWarnings("unchecked")
             PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk((java.util.Map<String, Object>) jwkMap);
             if (jwk.getPrivateKey() != null || !expectedJkt.equals(jwk.calculateBase64urlEncodedThumbprint("SHA-256"))) {
-                return WRONG_KEY;
+                return TokenFailure.PROOF_WRONG_KEY;
             }
             jws.setKey(jwk.getPublicKey());
             if (!jws.verifySignature()) {
-                return BAD_SIGNATURE;
+                return TokenFailure.PROOF_BAD_SIGNATURE;
             }
             JwtClaims claims = JwtClaims.parse(jws.getPayload());
             if (!method.equalsIgnoreCase(claims.getStringClaimValue("htm"))) {
-                return WRONG_METHOD;
+                return TokenFailure.PROOF_WRONG_METHOD;
             }
             if (!sameUrl(url, claims.getStringClaimValue("htu"))) {
-                return WRONG_URL;
+                return TokenFailure.PROOF_WRONG_URL;
             }
             if (!sha256(accessToken).equals(claims.getStringClaimValue("ath"))) {
-                return WRONG_TOKEN;
+                return TokenFailure.PROOF_WRONG_TOKEN;
             }
             if (claims.getIssuedAt() == null || claims.getJwtId() == null) {
-                return NO_IAT_OR_JTI;
+                return TokenFailure.PROOF_WITHOUT_IAT_OR_JTI;
             }
             long skew = settings.clockSkew().toSeconds();
             long age = Instant.now().getEpochSecond() - claims.getIssuedAt().getValue();
             if (age > 60 + skew || age < -skew) {
-                return NOT_FRESH;
+                return TokenFailure.PROOF_NOT_FRESH;
             }
             Instant keepUntil = Instant.ofEpochSecond(claims.getIssuedAt().getValue()).plusSeconds(60 + 2 * skew);
             if (!OneTimeIds.consume("consumed_jti", "dpop:" + expectedJkt + ":" + claims.getJwtId(), keepUntil)) {
-                return REPLAYED;
+                return TokenFailure.PROOF_REPLAYED;
             }
             return null;
         } catch (Exception e) {
-            return UNREADABLE;
+            return TokenFailure.PROOF_UNREADABLE;
         }
     }
 

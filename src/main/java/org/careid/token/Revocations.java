@@ -8,9 +8,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.careid.audit.AuditEvent;
+import org.careid.cluster.ClusterLease;
 import org.careid.identity.Caller;
 import org.careid.identity.OneTimeIds;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -19,29 +21,33 @@ import io.quarkus.scheduler.Scheduled;
  * and "everything issued before now" cut-offs for a staff member or a device.
  */
 @ApplicationScoped
-public class Revocations {
+public class Revocations implements TokenRevoker {
+    private final TokenSettings settings;
+    private final Caller caller;
+    private final VerifiedTokenCache cache;
+    private final MeterRegistry registry;
+    private final ClusterLease lease;
+
     @Inject
-    TokenSettings settings;
-    @Inject
-    Caller caller;
-    @Inject
-    VerifiedTokenCache cache;
-    @Inject
-    io.micrometer.core.instrument.MeterRegistry registry;
-    @Inject
-    org.careid.cluster.ClusterLease lease;
+    Revocations(TokenSettings settings, Caller caller, VerifiedTokenCache cache, MeterRegistry registry, ClusterLease lease) {
+        this.settings = settings;
+        this.caller = caller;
+        this.cache = cache;
+        this.registry = registry;
+        this.lease = lease;
+    }
 
     /** Why the token is revoked, or null. Primary-key lookups only. */
     @Transactional
-    public String revokedBecause(AccessTokenClaims claims) {
+    public TokenFailure revokedBecause(AccessTokenClaims claims) {
         if (RevokedToken.findById(claims.jti()) != null) {
-            return "token revoked";
+            return TokenFailure.REVOKED;
         }
         if (cutBefore(RevocationCutoff.staffKey(claims.staffId()), claims.issuedAt())) {
-            return "all tokens of the staff member revoked";
+            return TokenFailure.STAFF_TOKENS_REVOKED;
         }
         if (cutBefore(RevocationCutoff.deviceKey(claims.deviceId()), claims.issuedAt())) {
-            return "all tokens of the device revoked";
+            return TokenFailure.DEVICE_TOKENS_REVOKED;
         }
         return null;
     }
@@ -67,11 +73,13 @@ public class Revocations {
                 .detail("reason", reason));
     }
 
+    @Override
     @Transactional
     public void revokeAllOfStaff(UUID staffId, String reason) {
         cutOff(RevocationCutoff.staffKey(staffId), "STAFF", staffId, reason);
     }
 
+    @Override
     @Transactional
     public void revokeAllOfDevice(UUID deviceId, String reason) {
         cutOff(RevocationCutoff.deviceKey(deviceId), "DEVICE", deviceId, reason);

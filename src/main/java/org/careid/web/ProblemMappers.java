@@ -38,7 +38,13 @@ public class ProblemMappers {
                 .toList();
         String detail = violations.stream().map(v -> v.field() + " " + v.message())
                 .reduce((a, b) -> a + "; " + b).orElse("Invalid request");
-        return new Problem("about:blank", "Validation failed", 400, detail, violations, null).toResponse();
+        return Problem.invalid(detail, violations).toResponse();
+    }
+
+    /** Declared for the subtype too, so it wins over the JSON extension's own mapper (which answers without a problem body). */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper
@@ -49,24 +55,25 @@ public class ProblemMappers {
                 : null;
         String detail = field == null ? "The request body is not valid JSON for this endpoint"
                 : "Field '" + field + "' has the wrong type or format";
-        Problem problem = new Problem("about:blank", "Malformed request body", 400, detail,
+        ProblemType type = ProblemType.MALFORMED_REQUEST;
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail,
                 field == null ? null : List.of(new Problem.Violation(field, "wrong type or format")), null);
         return problem.toResponse();
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return Problem.of(401, "Unauthorized", "Authentication is required").toResponse();
+        return Problem.of(ProblemType.AUTHENTICATION_REQUIRED, "Authentication is required").toResponse();
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return Problem.of(401, "Unauthorized", "The credentials were not accepted").toResponse();
+        return Problem.of(ProblemType.CREDENTIALS_REFUSED, "The credentials were not accepted").toResponse();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return Problem.of(403, "Forbidden", "Your role does not allow this action").toResponse();
+        return Problem.of(ProblemType.FORBIDDEN, "Your role does not allow this action").toResponse();
     }
 
     @ServerExceptionMapper
@@ -76,14 +83,14 @@ public class ProblemMappers {
             return unexpected(e);
         }
         Response.StatusType info = e.getResponse().getStatusInfo();
-        return Problem.of(status, info.getReasonPhrase(), e.getMessage()).toResponse();
+        return Problem.of(ProblemType.forStatus(status), info.getReasonPhrase(), e.getMessage()).withStatus(status).toResponse();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String incident = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
-        return Problem.of(500, "Internal error", "Unexpected error; incident " + incident).toResponse();
+        return Problem.of(ProblemType.INTERNAL_ERROR, "Unexpected error; incident " + incident).toResponse();
     }
 
     /** "create.body.employeeId" becomes "employeeId": clients know their field, not our methods. */

@@ -1,5 +1,7 @@
 package org.careid.threat;
 
+import org.careid.events.AuthEventKind;
+import org.careid.events.AuthEventRecord;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;

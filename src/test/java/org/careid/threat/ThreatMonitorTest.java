@@ -1,5 +1,7 @@
 package org.careid.threat;
 
+import org.careid.events.AuthEventKind;
+import org.careid.events.AuthEventRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -3,7 +3,6 @@ package org.careid.device;
 import com.nimbusds.jose.util.JSONObjectUtils;
 
 import java.text.ParseException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,14 +28,14 @@ public record Problem(String type, String title, int status, String detail, Map<
         }
     }
 
+    /** The {@link Failure} this problem's CareID type stands for; empty for other types. */
+    public Optional<Failure> failure() {
+        return ProblemTypes.failureOf(type);
+    }
+
     /** True when the body carries this member set to true, e.g. {@code second_factor_required}. */
     public boolean flag(String member) {
         return Boolean.TRUE.equals(members.get(member));
-    }
-
-    /** Type, title and detail in lower case, for recognising what kind of refusal this is. */
-    String searchableText() {
-        return (nullToEmpty(type) + " " + nullToEmpty(title) + " " + nullToEmpty(detail)).toLowerCase(Locale.ROOT);
     }
 
     /** "title: detail", or whichever of them is present. */

@@ -55,8 +55,9 @@ class CareIdClientTest {
         assertEquals(DeviceKeyStore.thumbprint(key), result.jkt());
         assertTrue(server.isRegistered(deviceId));
         CareIdException again = assertThrows(CareIdException.class, () -> client.provision("code-1"));
+        // like the real server: 400 invalid-provisioning-code, which the type (not the status) makes a refusal
         assertEquals(Failure.AUTHENTICATION_FAILED, again.failure());
-        assertEquals(401, again.httpStatus());
+        assertEquals(400, again.httpStatus());
     }
 
     @Test

@@ -142,18 +142,18 @@ public final class ContractServer implements AutoCloseable {
             } else if (path.startsWith("/demo/devices/") && path.endsWith("/unlock") && method.equals("POST")) {
                 unlock(exchange, path);
             } else {
-                problem(exchange, 404, "Not Found", "No such resource");
+                problem(exchange, 404, "not-found", "Not Found", "No such resource");
             }
         } catch (Refusal refusal) {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", "about:blank");
+            body.put("type", ProblemTypes.uri(refusal.type));
             body.put("title", refusal.title);
             body.put("status", refusal.status);
             body.put("detail", refusal.detail);
             body.putAll(refusal.extra);
             json(exchange, refusal.status, body, "application/problem+json");
         } catch (Exception e) {
-            problem(exchange, 500, "Internal Server Error", e.toString());
+            problem(exchange, 500, "internal-error", "Internal Server Error", e.toString());
         }
     }
 
@@ -164,10 +164,10 @@ public final class ContractServer implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Map<String, Object> jwk = (Map<String, Object>) body.get("jwk");
         if (jwk.containsKey("d")) {
-            throw new Refusal(400, "Bad Request", "A private key was sent", Map.of());
+            throw new Refusal(400, "validation", "Bad Request", "A private key was sent", Map.of());
         }
         if (code == null || !provisioningCodes.remove(deviceId, code)) {
-            throw new Refusal(401, "Provisioning failed", "The code is unknown, used or expired", Map.of());
+            throw new Refusal(400, "invalid-provisioning-code", "Provisioning failed", "The code is unknown, used or expired", Map.of());
         }
         ECKey key = ECKey.parse(jwk);
         deviceKeys.put(deviceId, key);
@@ -180,7 +180,7 @@ public final class ContractServer implements AutoCloseable {
         Map<String, String> fields = multipart(exchange);
         authenticationForms.add(fields);
         if (refuseAuthentication) {
-            throw new Refusal(401, "Authentication failed", null, Map.of());
+            throw new Refusal(401, "authentication-failed", "Authentication failed", null, Map.of());
         }
         String scope = fields.getOrDefault("scope", "");
         Instant now = Instant.now();
@@ -210,10 +210,10 @@ public final class ContractServer implements AutoCloseable {
         JWTClaimsSet claims = presentedToken(exchange, "device:unlock");
         String device = path.substring("/demo/devices/".length(), path.length() - "/unlock".length());
         if (!device.equals(claims.getClaim("device_id"))) {
-            throw new Refusal(403, "Forbidden", "The token is bound to another device", Map.of());
+            throw new Refusal(403, "wrong-device", "Wrong device", "The token is bound to another device", Map.of());
         }
         if (!usedUnlockTokenIds.add(claims.getJWTID())) {
-            throw new Refusal(409, "Conflict", "Token already used to unlock (replay)", Map.of());
+            throw new Refusal(409, "token-replayed", "Token already used", "Token already used to unlock (replay)", Map.of());
         }
         json(exchange, 200, Map.of("deviceId", device, "unlocked", true));
     }
@@ -222,7 +222,7 @@ public final class ContractServer implements AutoCloseable {
     private String authenticatedDevice(HttpExchange exchange) throws Exception {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.startsWith("Device ")) {
-            throw new Refusal(401, "Unauthorized", "Device credentials required", Map.of());
+            throw new Refusal(401, "authentication-required", "Unauthorized", "Device credentials required", Map.of());
         }
         SignedJWT assertion = SignedJWT.parse(authorization.substring("Device ".length()));
         JWTClaimsSet claims = assertion.getJWTClaimsSet();
@@ -239,7 +239,7 @@ public final class ContractServer implements AutoCloseable {
                 && !now.isBefore(claims.getIssueTime().toInstant().minusSeconds(5))
                 && claims.getJWTID() != null && seenAssertionIds.add(claims.getJWTID());
         if (!valid) {
-            throw new Refusal(401, "Unauthorized", "Invalid client assertion", Map.of());
+            throw new Refusal(401, "credentials-refused", "Unauthorized", "Invalid client assertion", Map.of());
         }
         return claims.getIssuer();
     }
@@ -249,12 +249,12 @@ public final class ContractServer implements AutoCloseable {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String proofText = exchange.getRequestHeaders().getFirst("DPoP");
         if (authorization == null || !authorization.startsWith("DPoP ") || proofText == null) {
-            throw new Refusal(401, "Unauthorized", "DPoP token and proof required", Map.of());
+            throw new Refusal(401, "token-required", "Unauthorized", "DPoP token and proof required", Map.of());
         }
         String token = authorization.substring("DPoP ".length());
         JWTClaimsSet claims = validToken(token);
         if (claims == null) {
-            throw new Refusal(401, "Unauthorized", "Invalid token", Map.of());
+            throw new Refusal(401, "token-invalid", "Unauthorized", "Invalid token", Map.of());
         }
         SignedJWT proof = SignedJWT.parse(proofText);
         JWK proofKey = proof.getHeader().getJWK();
@@ -271,10 +271,10 @@ public final class ContractServer implements AutoCloseable {
                 && DpopProofs.ath(token).equals(proofClaims.getClaim("ath"))
                 && proofClaims.getJWTID() != null;
         if (!proven) {
-            throw new Refusal(401, "Unauthorized", "Invalid proof of possession", Map.of());
+            throw new Refusal(401, "proof-invalid", "Unauthorized", "Invalid proof of possession", Map.of());
         }
         if (!List.of(claims.getStringClaim("scope").split(" ")).contains(requiredScope)) {
-            throw new Refusal(403, "Forbidden", "Scope " + requiredScope + " required", Map.of());
+            throw new Refusal(403, "insufficient-scope", "Insufficient scope", "Scope " + requiredScope + " required", Map.of());
         }
         return claims;
     }
@@ -323,8 +323,8 @@ public final class ContractServer implements AutoCloseable {
         return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    private static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
-        json(exchange, status, Map.of("type", "about:blank", "title", title, "status", status, "detail", detail),
+    private static void problem(HttpExchange exchange, int status, String type, String title, String detail) throws IOException {
+        json(exchange, status, Map.of("type", ProblemTypes.uri(type), "title", title, "status", status, "detail", detail),
                 "application/problem+json");
     }
 
@@ -342,13 +342,15 @@ public final class ContractServer implements AutoCloseable {
 
     private static final class Refusal extends Exception {
         final int status;
+        final String type;
         final String title;
         final String detail;
         final Map<String, Object> extra;
 
-        Refusal(int status, String title, String detail, Map<String, Object> extra) {
+        Refusal(int status, String type, String title, String detail, Map<String, Object> extra) {
             super(title);
             this.status = status;
+            this.type = type;
             this.title = title;
             this.detail = detail;
             this.extra = extra;

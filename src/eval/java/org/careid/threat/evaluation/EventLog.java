@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.careid.threat.AuthEventKind;
-import org.careid.threat.AuthEventRecord;
+import org.careid.events.AuthEventKind;
+import org.careid.events.AuthEventRecord;
 
 /**
  * Threat event logs: JSON Lines, one object per line, so that a hospital can replay its own

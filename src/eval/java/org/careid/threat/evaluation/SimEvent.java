@@ -1,6 +1,6 @@
 package org.careid.threat.evaluation;
 
-import org.careid.threat.AuthEventRecord;
+import org.careid.events.AuthEventRecord;
 
 /** A simulated event, with the attack it belongs to (null for normal traffic). */
 record SimEvent(AuthEventRecord record, InjectedAttack attack) {}

@@ -2,23 +2,23 @@ package org.careid.threat.alert;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.careid.identity.Roles;
 import org.careid.threat.Severity;
 import org.careid.threat.SubjectType;
 import org.careid.threat.response.ResponseService;
+import org.careid.web.ApiException;
 
 /**
  * Alert API. Least privilege: AUDITORs read and acknowledge (triage is their job); resolving an
@@ -27,16 +27,20 @@ import org.careid.threat.response.ResponseService;
 @Path("/api/v1/threats")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
+    private final AlertService alerts;
+    private final ResponseService responses;
+
     @Inject
-    AlertService alerts;
-    @Inject
-    ResponseService responses;
+    AlertResource(AlertService alerts, ResponseService responses) {
+        this.alerts = alerts;
+        this.responses = responses;
+    }
 
     public record ResolveRequest(String note) {}
 
     @GET
     @Path("/alerts")
-    @RolesAllowed({"AUDITOR", "ADMIN"})
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     public AlertService.PageOf list(@QueryParam("status") AlertStatus status, @QueryParam("detector") String detector,
                                     @QueryParam("minSeverity") Severity minSeverity,
                                     @QueryParam("subjectType") SubjectType subjectType,
@@ -45,27 +49,27 @@ public class AlertResource {
         int p = page == null ? 0 : page;
         int s = size == null ? 50 : size;
         if (p < 0 || s < 1 || s > 500) {
-            throw new BadRequestException("page >= 0 and 1 <= size <= 500");
+            throw ApiException.badRequest("page >= 0 and 1 <= size <= 500");
         }
         Instant from;
         try {
             from = since == null ? null : Instant.parse(since);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new BadRequestException("since must be an ISO-8601 instant");
+            throw ApiException.invalid("since", "must be an ISO-8601 instant");
         }
         return alerts.list(new AlertService.Filter(status, detector, minSeverity, subjectType, subjectId, from), p, s);
     }
 
     @GET
     @Path("/alerts/{id}")
-    @RolesAllowed({"AUDITOR", "ADMIN"})
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     public AlertView get(@PathParam("id") UUID id) {
         return alerts.get(id);
     }
 
     @GET
     @Path("/alerts/{id}/responses")
-    @RolesAllowed({"AUDITOR", "ADMIN"})
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     public List<AlertResponseView> responsesOf(@PathParam("id") UUID id) {
         alerts.get(id);
         return responses.responsesOf(id).stream().map(AlertResponseView::of).toList();
@@ -73,41 +77,33 @@ public class AlertResource {
 
     @POST
     @Path("/alerts/{id}/acknowledge")
-    @RolesAllowed({"AUDITOR", "ADMIN"})
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     public AlertView acknowledge(@PathParam("id") UUID id, @Context SecurityContext security) {
-        return conflictOnState(() -> alerts.acknowledge(id, who(security)));
+        return alerts.acknowledge(id, who(security));
     }
 
     @POST
     @Path("/alerts/{id}/resolve")
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     public AlertView resolve(@PathParam("id") UUID id, ResolveRequest body, @Context SecurityContext security) {
-        return conflictOnState(() -> alerts.resolve(id, who(security), body == null ? null : body.note()));
+        return alerts.resolve(id, who(security), body == null ? null : body.note());
     }
 
     @POST
     @Path("/responses/{id}/reverse")
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     public AlertResponseView reverse(@PathParam("id") UUID id, @Context SecurityContext security) {
-        return conflictOnState(() -> AlertResponseView.of(responses.reverse(id, who(security))));
+        return AlertResponseView.of(responses.reverse(id, who(security)));
     }
 
     @GET
     @Path("/statistics")
-    @RolesAllowed({"AUDITOR", "ADMIN"})
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     public List<AlertService.DetectorStatistics> statistics() {
         return alerts.statistics();
     }
 
     static String who(SecurityContext security) {
         return security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
-    }
-
-    static <T> T conflictOnState(java.util.function.Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (IllegalStateException e) {
-            throw new WebApplicationException(e.getMessage(), 409);
-        }
     }
 }

@@ -4,7 +4,6 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import java.util.UUID;
 import org.careid.threat.Severity;
 import org.careid.threat.SubjectType;
 import org.careid.threat.ThreatAlert;
+import org.careid.web.ApiException;
 
 /**
  * Stores alerts. A detection on a subject that already has an unresolved alert from the same
@@ -118,7 +118,7 @@ public class AlertService {
     public AlertView acknowledge(UUID id, String who) {
         Alert a = find(id);
         if (a.status != AlertStatus.OPEN) {
-            throw new IllegalStateException("alert is " + a.status);
+            throw ApiException.conflict("The alert is " + a.status);
         }
         a.status = AlertStatus.ACKNOWLEDGED;
         a.acknowledgedBy = who;
@@ -133,7 +133,7 @@ public class AlertService {
     public AlertView resolve(UUID id, String who, String note) {
         Alert a = find(id);
         if (a.status == AlertStatus.RESOLVED) {
-            throw new IllegalStateException("alert is already resolved");
+            throw ApiException.conflict("The alert is already resolved");
         }
         a.status = AlertStatus.RESOLVED;
         a.resolvedBy = who;
@@ -176,7 +176,7 @@ public class AlertService {
     private static Alert find(UUID id) {
         Alert a = Alert.findById(id);
         if (a == null) {
-            throw new NotFoundException("no such alert");
+            throw ApiException.notFound("Alert " + id);
         }
         return a;
     }

@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.careid.threat.AuthEventRecord;
+import org.careid.events.AuthEventRecord;
 import org.tribuo.Example;
 import org.tribuo.anomaly.AnomalyFactory;
 import org.tribuo.anomaly.Event;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
-import org.careid.threat.AuthEventRecord;
+import org.careid.events.AuthEventRecord;
 import org.tribuo.common.libsvm.LibSVMModel;
 import org.tribuo.anomaly.Event;
 

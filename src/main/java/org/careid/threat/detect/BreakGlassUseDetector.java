@@ -1,8 +1,8 @@
 package org.careid.threat.detect;
 
 import java.util.List;
-import org.careid.threat.AuthEventKind;
-import org.careid.threat.AuthEventRecord;
+import org.careid.events.AuthEventKind;
+import org.careid.events.AuthEventRecord;
 import org.careid.threat.Severity;
 import org.careid.threat.ThreatAlert;
 

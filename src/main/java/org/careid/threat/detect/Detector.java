@@ -2,7 +2,7 @@ package org.careid.threat.detect;
 
 import java.time.Instant;
 import java.util.List;
-import org.careid.threat.AuthEventRecord;
+import org.careid.events.AuthEventRecord;
 import org.careid.threat.ThreatAlert;
 
 /**

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.careid.threat.AuthEventKind;
-import org.careid.threat.AuthEventRecord;
+import org.careid.events.AuthEventKind;
+import org.careid.events.AuthEventRecord;
 import org.careid.threat.Severity;
 import org.careid.threat.ThreatAlert;
 

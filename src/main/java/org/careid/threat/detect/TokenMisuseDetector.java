@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.careid.threat.AuthEventKind;
-import org.careid.threat.AuthEventRecord;
+import org.careid.events.AuthEventKind;
+import org.careid.events.AuthEventRecord;
 import org.careid.threat.Severity;
 import org.careid.threat.ThreatAlert;
 import org.careid.threat.ThreatConfig;
-import org.careid.threat.TokenMisuseKind;
+import org.careid.events.TokenMisuseKind;
 
 /**
  * Token misuse reported by the token service. A token presented by a device it is not bound to, a

@@ -11,10 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.careid.threat.AuthEventKind;
-import org.careid.threat.AuthEventRecord;
+import org.careid.events.AuthEventKind;
+import org.careid.events.AuthEventRecord;
 import org.careid.threat.StoredScopes;
-import org.careid.threat.TokenMisuseKind;
+import org.careid.events.TokenMisuseKind;
 
 /** One reported event waiting for the detecting replica: an {@link AuthEventRecord} as a row. */
 @Entity

@@ -5,7 +5,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.careid.threat.AuthEventRecord;
+import org.careid.events.AuthEventRecord;
 
 /**
  * The events of all replicas in one place, so that one detector engine sees them all: with several

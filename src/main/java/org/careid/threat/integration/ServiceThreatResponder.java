@@ -6,14 +6,13 @@ import java.time.Duration;
 import java.util.UUID;
 import org.careid.audit.AuditEvent;
 import org.careid.identity.Caller;
-import org.careid.identity.Device;
-import org.careid.identity.DeviceService;
+import org.careid.identity.DeviceSuspension;
 import org.careid.threat.response.ThreatResponder;
-import org.careid.token.Revocations;
+import org.careid.token.TokenRevoker;
 
 /**
- * The automatic responses against the real services. Device suspension and token revocation go
- * through {@link DeviceService} and {@link Revocations}, which audit them (DEVICE_SUSPENDED,
+ * The automatic responses against the real services, through the narrow ports they publish:
+ * {@link DeviceSuspension} and {@link TokenRevoker} audit them (DEVICE_SUSPENDED,
  * TOKENS_REVOKED_ALL) with the monitor, or the reversing ADMIN, as actor. The step-up itself is the
  * recorded response ({@link StepUpRequirements} reads it); here it is only audited.
  */
@@ -21,32 +20,28 @@ import org.careid.token.Revocations;
 public class ServiceThreatResponder implements ThreatResponder {
     static final String REASON = "automatic threat response";
 
+    private final DeviceSuspension devices;
+    private final TokenRevoker tokens;
+    private final Caller caller;
+    private final SystemActor system;
+
     @Inject
-    DeviceService devices;
-    @Inject
-    Revocations revocations;
-    @Inject
-    Caller caller;
-    @Inject
-    SystemActor system;
+    ServiceThreatResponder(DeviceSuspension devices, TokenRevoker tokens, Caller caller, SystemActor system) {
+        this.devices = devices;
+        this.tokens = tokens;
+        this.caller = caller;
+        this.system = system;
+    }
 
     @Override
     public void suspendDevice(UUID deviceId) {
-        // A retired device stays retired; suspending twice changes nothing (setStatus is idempotent).
-        system.run(() -> {
-            if (devices.get(deviceId).status() == Device.Status.ACTIVE) {
-                devices.setStatus(deviceId, Device.Status.SUSPENDED);
-            }
-        });
+        // A retired device stays retired; suspending twice changes nothing.
+        system.run(() -> devices.suspendIfActive(deviceId));
     }
 
     @Override
     public void reinstateDevice(UUID deviceId) {
-        system.run(() -> {
-            if (devices.get(deviceId).status() == Device.Status.SUSPENDED) {
-                devices.setStatus(deviceId, Device.Status.ACTIVE);
-            }
-        });
+        system.run(() -> devices.reinstateIfSuspended(deviceId));
     }
 
     @Override
@@ -63,11 +58,11 @@ public class ServiceThreatResponder implements ThreatResponder {
 
     @Override
     public void revokeTokensOfStaff(UUID staffId) {
-        system.run(() -> revocations.revokeAllOfStaff(staffId, REASON));
+        system.run(() -> tokens.revokeAllOfStaff(staffId, REASON));
     }
 
     @Override
     public void revokeTokensOfDevice(UUID deviceId) {
-        system.run(() -> revocations.revokeAllOfDevice(deviceId, REASON));
+        system.run(() -> tokens.revokeAllOfDevice(deviceId, REASON));
     }
 }

@@ -12,22 +12,24 @@ import org.careid.threat.alert.AlertResponseView;
 import org.careid.threat.alert.AlertStatus;
 import org.careid.threat.alert.AlertStatusChanged;
 import org.careid.threat.alert.AlertView;
-import org.careid.threat.breakglass.BreakGlassReviewClosed;
-import org.careid.threat.breakglass.BreakGlassReviewView;
 import org.careid.threat.response.ResponseReversed;
 
 /**
  * Writes the threat package's events into the audit chain: newly opened alerts and the automatic
  * responses applied for them (by SYSTEM, from the monitor's thread), and the operators' decisions
- * (acknowledge, resolve, reverse, close a break-glass review) as the operator who made them. The
+ * (acknowledge, resolve, reverse) as the operator who made them. The
  * entries carry ids, detector, severity and outcome; the evidence text stays in the alert store.
  */
 @ApplicationScoped
 public class ThreatAuditRecorder {
+    private final AuditTrail trail;
+    private final Caller caller;
+
     @Inject
-    AuditTrail trail;
-    @Inject
-    Caller caller;
+    ThreatAuditRecorder(AuditTrail trail, Caller caller) {
+        this.trail = trail;
+        this.caller = caller;
+    }
 
     void onRaised(@Observes AlertRaised raised) {
         AlertView a = raised.alert();
@@ -58,13 +60,6 @@ public class ThreatAuditRecorder {
         asOperator(AuditEvent.of("RESPONSE_REVERSED", AuditEvent.Outcome.SUCCESS).target(r.targetType().name(), r.targetId())
                 .detail("responseId", r.id().toString()).detail("alertId", r.alertId().toString())
                 .detail("action", r.action().name()), reversed.actor());
-    }
-
-    void onReviewClosed(@Observes BreakGlassReviewClosed closed) {
-        BreakGlassReviewView r = closed.review();
-        asOperator(AuditEvent.of("BREAK_GLASS_REVIEW_CLOSED", AuditEvent.Outcome.SUCCESS).target("BREAK_GLASS_REVIEW", r.id())
-                .detail("staffId", String.valueOf(r.staffId())).detail("deviceId", String.valueOf(r.deviceId()))
-                .detail("decision", r.status().name()), r.reviewer());
     }
 
     /** As the calling operator (with source address) inside a request, else naming the given actor. */

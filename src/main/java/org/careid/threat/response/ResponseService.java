@@ -15,6 +15,7 @@ import org.careid.threat.ThreatConfig;
 import org.careid.threat.alert.Alert;
 import org.careid.threat.alert.AlertResponse;
 import org.jboss.logging.Logger;
+import org.careid.web.ApiException;
 
 /**
  * Applies the automatic responses configured for a detector when a new alert opens, records each on
@@ -24,12 +25,17 @@ import org.jboss.logging.Logger;
 public class ResponseService {
     private static final Logger LOG = Logger.getLogger(ResponseService.class);
 
+    private final ThreatConfig config;
+    private final Instance<ThreatResponder> responders;
+    private final jakarta.enterprise.event.Event<ResponseReversed> reversals;
+
     @Inject
-    ThreatConfig config;
-    @Inject
-    Instance<ThreatResponder> responders;
-    @Inject
-    jakarta.enterprise.event.Event<ResponseReversed> reversals;
+    ResponseService(ThreatConfig config, Instance<ThreatResponder> responders,
+                    jakarta.enterprise.event.Event<ResponseReversed> reversals) {
+        this.config = config;
+        this.responders = responders;
+        this.reversals = reversals;
+    }
 
     public Set<ResponseAction> configuredFor(String detector) {
         return ResponseAction.parse(config.response().get(detector));
@@ -78,10 +84,10 @@ public class ResponseService {
     public AlertResponse reverse(UUID responseId, String admin) {
         AlertResponse r = AlertResponse.findById(responseId);
         if (r == null) {
-            throw new jakarta.ws.rs.NotFoundException();
+            throw ApiException.notFound("Response " + responseId);
         }
         if (!AlertResponse.APPLIED.equals(r.outcome)) {
-            throw new IllegalStateException("response is " + r.outcome + ", nothing to reverse");
+            throw ApiException.conflict("The response is " + r.outcome + ", nothing to reverse");
         }
         if (responders.isResolvable()) {
             ThreatResponder responder = responders.get();

@@ -14,11 +14,13 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.careid.threat.AuthEventKind;
-import org.careid.threat.AuthEventRecord;
+import org.careid.events.AuthEventKind;
+import org.careid.events.AuthEventRecord;
 import org.careid.threat.RecordingResponder;
 import org.careid.threat.ThreatMonitor;
 import org.careid.threat.ThreatTestProfile;
+import org.careid.web.Problem;
+import org.careid.web.ProblemType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,7 +65,10 @@ class AlertResourceTest {
         given().when().post("/api/v1/threats/responses/" + suspension + "/reverse")
                 .then().statusCode(200).body("outcome", equalTo("REVERSED")).body("reversedBy", equalTo("admin1"));
         assertTrue(responder.calls().contains("reinstate " + device));
-        given().when().post("/api/v1/threats/responses/" + suspension + "/reverse").then().statusCode(409);
+        given().when().post("/api/v1/threats/responses/" + suspension + "/reverse").then().statusCode(409)
+                .contentType(Problem.MEDIA_TYPE).body("type", equalTo(ProblemType.CONFLICT.uri()));
+        given().when().post("/api/v1/threats/responses/" + UUID.randomUUID() + "/reverse").then().statusCode(404)
+                .body("type", equalTo(ProblemType.NOT_FOUND.uri()));
 
         given().contentType("application/json").body("{\"note\":\"confirmed test\"}")
                 .when().post("/api/v1/threats/alerts/" + id + "/resolve")

@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.careid.threat.Severity;
 import org.careid.threat.ThreatAlert;
 import org.careid.threat.ThreatTestProfile;
+import org.careid.web.ApiException;
+import org.careid.web.ProblemType;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -52,13 +54,15 @@ class AlertServiceTest {
         AlertView ack = alerts.acknowledge(id, "auditor1");
         assertEquals(AlertStatus.ACKNOWLEDGED, ack.status());
         assertEquals("auditor1", ack.acknowledgedBy());
-        assertThrows(IllegalStateException.class, () -> alerts.acknowledge(id, "auditor2"));
+        assertEquals(ProblemType.CONFLICT.uri(),
+                assertThrows(ApiException.class, () -> alerts.acknowledge(id, "auditor2")).problem().type());
         assertFalse(alerts.raise(burst(device, t.plusSeconds(30), Severity.HIGH)).newlyOpened(),
                 "an acknowledged alert still collects repeats");
         AlertView resolved = alerts.resolve(id, "admin1", "device cleaned and re-provisioned");
         assertEquals(AlertStatus.RESOLVED, resolved.status());
         assertEquals("admin1", resolved.resolvedBy());
-        assertThrows(IllegalStateException.class, () -> alerts.resolve(id, "admin1", null));
+        assertEquals(ProblemType.CONFLICT.uri(),
+                assertThrows(ApiException.class, () -> alerts.resolve(id, "admin1", null)).problem().type());
         var again = alerts.raise(burst(device, t.plusSeconds(3600), Severity.HIGH));
         assertTrue(again.newlyOpened());
         assertEquals(AlertStatus.OPEN, again.alert().status);

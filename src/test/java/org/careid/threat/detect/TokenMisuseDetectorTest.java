@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.UUID;
-import org.careid.threat.AuthEventKind;
-import org.careid.threat.AuthEventRecord;
+import org.careid.events.AuthEventKind;
+import org.careid.events.AuthEventRecord;
 import org.careid.threat.Severity;
 import org.careid.threat.ThreatConfigLoader;
-import org.careid.threat.TokenMisuseKind;
+import org.careid.events.TokenMisuseKind;
 import org.junit.jupiter.api.Test;
 
 class TokenMisuseDetectorTest {

@@ -1,4 +1,4 @@
-package org.careid.threat.breakglass;
+package org.careid.auth.breakglass;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.careid.identity.StaffMember;
-import org.careid.threat.ThreatTestProfile;
 import org.junit.jupiter.api.Test;
 
 /** The limit (2 per person, 4 per device in 12 h) counted in the database, as every replica sees it. */
 @QuarkusTest
-@TestProfile(ThreatTestProfile.class)
 class BreakGlassRateLimiterTest {
     private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
 

@@ -1,6 +1,6 @@
-package org.careid.threat;
+package org.careid.events;
 
-/** What happened. The auth, token and identity services report these to {@link ThreatMonitor}. */
+/** What happened. The auth, token and identity services publish these ({@link SecurityEvents}). */
 public enum AuthEventKind {
     /** A person was authenticated at a device (a token was issued). */
     AUTH_SUCCESS,
@@ -14,6 +14,6 @@ public enum AuthEventKind {
     TOKEN_MISUSE,
     /** A device reported its software version ({@link AuthEventRecord#softwareVersion()}). */
     DEVICE_VERSION_REPORTED,
-    /** Emergency (break-glass) access was granted. */
+    /** Emergency (break-glass) access was granted; {@link AuthEventRecord#outcome()} is the reason code. */
     BREAK_GLASS
 }

@@ -1,31 +1,41 @@
-package org.careid.threat.breakglass;
+package org.careid.auth.breakglass;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.careid.threat.AuthEventKind;
-import org.careid.threat.AuthEventRecord;
-import org.careid.threat.ThreatMonitor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.careid.audit.AuditEvent;
+import org.careid.events.AuthEventKind;
+import org.careid.events.AuthEventRecord;
+import org.careid.events.SecurityEvents;
+import org.careid.identity.Caller;
+import org.careid.web.ApiException;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 
 /**
- * Review items for emergency access. The break-glass flow (auth/token packages) calls
- * {@link #open} right after issuing the emergency token; that also reports a BREAK_GLASS event, so
- * the monitor raises its high-severity alert. An ADMIN closes the item as justified or not.
+ * Review items for emergency access. The break-glass flow calls {@link #open} right after issuing
+ * the emergency token; that also publishes a BREAK_GLASS security event, on which threat detection
+ * raises its high-severity alert. An ADMIN closes the item as justified or not (audited).
  */
 @ApplicationScoped
 public class BreakGlassReviewService {
     static final int MAX_TEXT = 500;
+    static final int MAX_NOTE = 1000;
+
+    private final SecurityEvents events;
+    private final Caller caller;
 
     @Inject
-    ThreatMonitor monitor;
-    @Inject
-    jakarta.enterprise.event.Event<BreakGlassReviewClosed> closures;
+    BreakGlassReviewService(SecurityEvents events, Caller caller) {
+        this.events = events;
+        this.caller = caller;
+    }
 
     /** Records one use; {@code ward} and {@code deviceType} are for the alert only. */
     @Transactional
@@ -44,41 +54,44 @@ public class BreakGlassReviewService {
         r.createdAt = Instant.now();
         r.status = BreakGlassStatus.PENDING;
         r.persist();
-        monitor.onEvent(AuthEventRecord.builder(AuthEventKind.BREAK_GLASS, r.createdAt).staff(staffId)
-                .device(deviceId, ward, deviceType).outcome(reason.name()).build());
+        events.publish(AuthEventRecord.builder(AuthEventKind.BREAK_GLASS, r.createdAt).staff(staffId)
+                .device(deviceId, ward, deviceType).outcome(reason.name()));
         return BreakGlassReviewView.of(r);
     }
 
+    @Transactional
     public List<BreakGlassReviewView> list(BreakGlassStatus status, int page, int size) {
         var q = status == null ? BreakGlassReview.<BreakGlassReview>findAll(Sort.descending("createdAt"))
                 : BreakGlassReview.<BreakGlassReview>find("status", Sort.descending("createdAt"), status);
         return q.page(Page.of(page, size)).list().stream().map(BreakGlassReviewView::of).toList();
     }
 
+    @Transactional
     public BreakGlassReviewView get(UUID id) {
         return BreakGlassReviewView.of(find(id));
     }
 
-    /** Closes a pending item; a closed one cannot be reopened or changed. */
+    /** Closes a pending item as the calling ADMIN; a closed one cannot be reopened or changed (409). */
     @Transactional
-    public BreakGlassReviewView close(UUID id, boolean justified, String reviewer, String note) {
+    public BreakGlassReviewView close(UUID id, boolean justified, String note) {
         BreakGlassReview r = find(id);
         if (r.status != BreakGlassStatus.PENDING) {
-            throw new IllegalStateException("review is already " + r.status);
+            throw ApiException.conflict("The review is already " + r.status);
         }
         r.status = justified ? BreakGlassStatus.JUSTIFIED : BreakGlassStatus.UNJUSTIFIED;
-        r.reviewer = reviewer;
+        r.reviewer = caller.id();
         r.reviewedAt = Instant.now();
-        r.reviewNote = note == null ? null : note.length() <= 1000 ? note : note.substring(0, 1000);
-        BreakGlassReviewView view = BreakGlassReviewView.of(r);
-        closures.fire(new BreakGlassReviewClosed(view));
-        return view;
+        r.reviewNote = note == null ? null : note.length() <= MAX_NOTE ? note : note.substring(0, MAX_NOTE);
+        caller.audit(AuditEvent.of("BREAK_GLASS_REVIEW_CLOSED", AuditEvent.Outcome.SUCCESS).target("BREAK_GLASS_REVIEW", r.id)
+                .detail("staffId", String.valueOf(r.staffId)).detail("deviceId", String.valueOf(r.deviceId))
+                .detail("decision", r.status.name()));
+        return BreakGlassReviewView.of(r);
     }
 
     private static BreakGlassReview find(UUID id) {
         BreakGlassReview r = BreakGlassReview.findById(id);
         if (r == null) {
-            throw new NotFoundException("no such review");
+            throw ApiException.notFound("Break-glass review " + id);
         }
         return r;
     }

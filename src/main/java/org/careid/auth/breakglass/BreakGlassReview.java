@@ -1,4 +1,4 @@
-package org.careid.threat.breakglass;
+package org.careid.auth.breakglass;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

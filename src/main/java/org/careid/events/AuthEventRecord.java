@@ -1,13 +1,13 @@
-package org.careid.threat;
+package org.careid.events;
 
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * One security-relevant event, as the auth, token and identity services see it. Plain data: no
- * image, embedding, template, token or PIN ever goes in here. Fields that do not apply to a kind
- * are null.
+ * One security-relevant event, as the auth, token and identity services see it. They fire it as a
+ * CDI event ({@link SecurityEvents}); threat detection observes it. Plain data: no image, embedding,
+ * template, token or PIN ever goes in here. Fields that do not apply to a kind are null.
  *
  * @param time            when it happened
  * @param kind            what happened

@@ -1,7 +1,8 @@
-package org.careid.threat.breakglass;
+package org.careid.auth.breakglass;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +21,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class BreakGlassRateLimiter {
-    @ConfigProperty(name = "careid.threat.break-glass.per-staff", defaultValue = "2")
-    int perStaff;
-    @ConfigProperty(name = "careid.threat.break-glass.per-device", defaultValue = "4")
-    int perDevice;
-    @ConfigProperty(name = "careid.threat.break-glass.window", defaultValue = "PT12H")
-    Duration window;
+    private final int perStaff;
+    private final int perDevice;
+    private final Duration window;
+
+    @Inject
+    BreakGlassRateLimiter(@ConfigProperty(name = "careid.threat.break-glass.per-staff", defaultValue = "2") int perStaff,
+                          @ConfigProperty(name = "careid.threat.break-glass.per-device", defaultValue = "4") int perDevice,
+                          @ConfigProperty(name = "careid.threat.break-glass.window", defaultValue = "PT12H") Duration window) {
+        this.perStaff = perStaff;
+        this.perDevice = perDevice;
+        this.window = window;
+    }
 
     /** Counts one use and returns true when both the person and the device are under their limit. */
     public boolean tryAcquire(UUID staffId, UUID deviceId) {

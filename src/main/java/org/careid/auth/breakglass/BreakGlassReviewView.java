@@ -1,4 +1,4 @@
-package org.careid.threat.breakglass;
+package org.careid.auth.breakglass;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,11 +1,9 @@
-package org.careid.threat;
-
-import java.util.Set;
-import org.careid.token.ProofOfPossession;
+package org.careid.events;
 
 /**
- * The ways a token can be misused, as seen by the token service. Not persisted: it travels in
- * {@link AuthEventRecord#misuse()} and is named only in alert evidence text.
+ * The ways a token can be misused, as seen by the token service (which maps its typed failure
+ * reasons to these). Not persisted: it travels in {@link AuthEventRecord#misuse()} and is named only
+ * in alert evidence text.
  */
 public enum TokenMisuseKind {
     /** Introspected or presented by a device/resource other than the one it is bound to (cnf.jkt). */
@@ -32,39 +30,6 @@ public enum TokenMisuseKind {
      * replayed after its freshness window also ends up here: it is indistinguishable from skew.)
      */
     STALE_OR_MALFORMED_PROOF;
-
-    /** Proof failures that only a presenter without the bound key produces. */
-    private static final Set<String> WITHOUT_BOUND_KEY = Set.of(ProofOfPossession.MISSING, ProofOfPossession.NO_JWK,
-            ProofOfPossession.WRONG_KEY, ProofOfPossession.BAD_SIGNATURE);
-
-    /**
-     * The misuse an introspection failure reason ({@code Introspection.Verdict.failure()}) stands
-     * for, or null when the reason is no misuse (expired, malformed, inactive person or device).
-     */
-    public static TokenMisuseKind fromIntrospectionFailure(String failure) {
-        if (failure == null) {
-            return null;
-        }
-        if (failure.equals("presented by a device it is not bound to")) {
-            return BINDING_MISMATCH;
-        }
-        if (failure.equals("one-time token replayed")) {
-            return REPLAYED_ONE_TIME_TOKEN;
-        }
-        if (failure.equals("token revoked") || failure.startsWith("all tokens of the")) {
-            return REVOKED_TOKEN_USE;
-        }
-        if (WITHOUT_BOUND_KEY.contains(failure)) {
-            return PROOF_WITHOUT_BOUND_KEY;
-        }
-        if (failure.equals(ProofOfPossession.REPLAYED)) {
-            return PROOF_REPLAYED;
-        }
-        if (failure.startsWith("proof ")) {
-            return STALE_OR_MALFORMED_PROOF;
-        }
-        return null;
-    }
 
     /**
      * True for the kinds with no innocent explanation (alert at once); false for those that happen

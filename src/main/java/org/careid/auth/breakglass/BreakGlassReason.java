@@ -1,4 +1,4 @@
-package org.careid.threat.breakglass;
+package org.careid.auth.breakglass;
 
 /** The fixed list of reasons a clinician may give for emergency access. */
 public enum BreakGlassReason {

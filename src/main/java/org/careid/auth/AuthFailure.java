@@ -1,0 +1,24 @@
+package org.careid.auth;
+
+/** Why an authentication attempt at a device failed, as the audit trail and threat detection see it. */
+enum AuthFailure {
+    /** The device or the claimed identity is locked out; the attempt was not evaluated. */
+    LOCKED_OUT("locked"),
+    /** The biometrics matched nobody, someone else, or not strongly enough. */
+    NO_MATCH("no-match"),
+    /** The biometric matched but the PIN was wrong or the PIN is locked. */
+    WRONG_PIN("wrong-pin"),
+    /** Verified, but with too few factors for any requested scope at this device. */
+    INSUFFICIENT_FACTORS("insufficient-factors");
+
+    private final String outcome;
+
+    AuthFailure(String outcome) {
+        this.outcome = outcome;
+    }
+
+    /** The short outcome code reported to threat detection. */
+    String outcome() {
+        return outcome;
+    }
+}
