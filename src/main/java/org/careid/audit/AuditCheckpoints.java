@@ -2,7 +2,6 @@ package org.careid.audit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -180,9 +179,5 @@ public class AuditCheckpoints {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
-    }
-
-    Duration every() {
-        return settings.checkpoint().every();
     }
 }
