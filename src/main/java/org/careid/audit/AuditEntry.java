@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One link of the append-only, hash-chained audit trail. Never updated or deleted by CareID. */
+/** One link of the append-only, hash- and MAC-chained audit trail. Never updated or deleted by CareID. */
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry extends PanacheEntityBase {
@@ -33,5 +33,8 @@ public class AuditEntry extends PanacheEntityBase {
     public String detail;
     @Column(name = "prev_hash")
     public String prevHash;
+    /** Unkeyed SHA-256 link over the canonical form (recomputable by anyone holding an export). */
     public String hash;
+    /** Keyed HMAC-SHA-256 link; null on entries written before the chain was keyed. */
+    public String mac;
 }

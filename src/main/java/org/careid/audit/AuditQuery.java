@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,7 +13,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
-/** Filtered, paged reads of the audit trail, and the JSON Lines export for a SIEM. */
+/** Filtered, paged reads of the audit trail for the console (the export is {@link AuditExport}). */
 @ApplicationScoped
 public class AuditQuery {
 
@@ -26,18 +25,6 @@ public class AuditQuery {
     public PageOf<AuditEntry> find(Filter filter, int page, int size) {
         PanacheQuery<AuditEntry> query = query(filter).page(Page.of(page, size));
         return new PageOf<>(query.list(), page, size, query.count());
-    }
-
-    /** Streams every matching entry in chain order, a page at a time, to the consumer. */
-    @Transactional
-    public void forEach(Filter filter, Consumer<AuditEntry> consumer) {
-        PanacheQuery<AuditEntry> query = query(filter);
-        int pageIndex = 0;
-        List<AuditEntry> page;
-        do {
-            page = query.page(Page.of(pageIndex++, 1000)).list();
-            page.forEach(consumer);
-        } while (page.size() == 1000);
     }
 
     private PanacheQuery<AuditEntry> query(Filter f) {

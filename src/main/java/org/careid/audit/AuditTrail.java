@@ -8,10 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
@@ -19,14 +20,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.agroal.api.AgroalDataSource;
 
 /**
- * Appends events to the hash chain. Callers block until their entry is committed, but entries are
- * written by one writer thread in small batches ("group commit"): one transaction locks the chain
- * head, links every waiting event and moves the head. That keeps the chain a single line under
- * any concurrency (the head row lock also serialises several replicas) without making every
- * request pay a lock round trip of its own.
+ * Appends events to the keyed chain. Callers block until their entry is committed, but entries are
+ * written by one writer thread in small batches ("group commit"): one short JDBC transaction locks
+ * the chain head, links every waiting event (hash and MAC, see {@link AuditAppender}) and moves
+ * the head. That keeps the chain a single line under any concurrency (the head row lock also
+ * serialises several replicas) without making every request pay a lock round trip of its own.
+ * Checkpoints are signed elsewhere, after the commit, so an append never waits for a signature.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -41,8 +43,18 @@ public class AuditTrail {
     private volatile Thread writer;
     private volatile boolean stopping;
 
-    @Inject
-    AuditAppendListeners listeners;
+    private final AgroalDataSource dataSource;
+    private final AuditAppendListeners listeners;
+    private final AuditCheckpoints checkpoints;
+    private final AuditAppender appender;
+
+    AuditTrail(AgroalDataSource dataSource, AuditAppendListeners listeners, AuditCheckpoints checkpoints,
+               AuditChainKey chainKey) {
+        this.dataSource = dataSource;
+        this.listeners = listeners;
+        this.checkpoints = checkpoints;
+        this.appender = new AuditAppender(chainKey.bytes());
+    }
 
     /**
      * Appends the event without waiting for the commit: for the high-volume events of the
@@ -92,54 +104,53 @@ public class AuditTrail {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                List<AuditEntry> written = QuarkusTransaction.requiringNew().call(() -> append(batch));
+                List<ChainRow> written = append(batch);
                 batch.forEach(p -> p.done.complete(null));
-                listeners.notifyAll(written);
+                listeners.notifyAll(written.stream().map(ChainRow::toEntity).toList());
+                checkpoints.appended(written.get(written.size() - 1).seq());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 LOG.error("Audit batch failed; callers are told", e);
                 batch.forEach(p -> p.done.completeExceptionally(e));
             }
         }
     }
 
-    private List<AuditEntry> append(List<Pending> batch) {
-        AuditHead head = AuditHead.findById(AuditHead.THE_ONLY_ROW, LockModeType.PESSIMISTIC_WRITE);
-        List<AuditEntry> written = new ArrayList<>(batch.size());
+    private List<ChainRow> append(List<Pending> batch) throws SQLException {
+        List<ChainRow> events = new ArrayList<>(batch.size());
         for (Pending p : batch) {
-            AuditEntry entry = toEntry(p.event);
-            entry.seq = head.lastSeq + 1;
-            entry.prevHash = head.lastHash;
-            entry.hash = AuditHashing.hash(entry);
-            entry.persist();
-            head.lastSeq = entry.seq;
-            head.lastHash = entry.hash;
-            written.add(entry);
+            events.add(toRow(p.event));
         }
-        return written;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<ChainRow> written = appender.append(c, events);
+                c.commit();
+                return written;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
     }
 
-    private AuditEntry toEntry(AuditEvent event) {
-        AuditEntry e = new AuditEntry();
-        e.occurredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        e.actorType = event.actorType();
-        e.actorId = event.actorId();
-        e.action = event.action();
-        e.targetType = event.targetType();
-        e.targetId = event.targetId();
-        e.outcome = event.outcome().name();
-        e.sourceAddress = event.sourceAddress();
+    private ChainRow toRow(AuditEvent event) {
+        String detail;
         try {
-            e.detail = canonicalJson.writeValueAsString(event.detail());
+            detail = canonicalJson.writeValueAsString(event.detail());
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("Audit detail is not serialisable", ex);
         }
-        if (e.detail.length() > 4000) {
-            e.detail = e.detail.substring(0, 3990) + "…\"}";
+        if (detail.length() > 4000) {
+            detail = detail.substring(0, 3990) + "…\"}";
         }
-        return e;
+        return new ChainRow(0, Instant.now().truncatedTo(ChronoUnit.MILLIS), event.actorType(), event.actorId(),
+                event.action(), event.targetType(), event.targetId(), event.outcome().name(), event.sourceAddress(),
+                detail, null, null, null);
     }
 
     @PreDestroy

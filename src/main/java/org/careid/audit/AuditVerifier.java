@@ -1,58 +1,61 @@
 package org.careid.audit;
 
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import org.careid.web.ApiException;
+
+import io.agroal.api.AgroalDataSource;
 
 /**
- * Re-walks the chain from the first entry and reports the first broken link: an entry whose
- * stored hash no longer matches its content (edited), whose previous hash is not its
- * predecessor's (reordered or inserted), a gap in the sequence (deleted), or a head that does not
- * name the last entry (truncated).
+ * Verifies the chain for the API: the whole of it, or incrementally from the newest checkpoint, and
+ * against witness checkpoints a caller kept outside the database. See {@link ChainVerification}
+ * for what is checked and {@link AuditBreak} for what a break is called.
  */
 @ApplicationScoped
 public class AuditVerifier {
-    private static final int PAGE = 1000;
+    private static final int PAGE = 2000;
 
-    public record Verification(boolean valid, long entriesChecked, Long firstBrokenSeq, String reason) {}
+    private final AgroalDataSource dataSource;
+    private final AuditChainKey chainKey;
+    private final AuditKeyRing keyRing;
 
-    @Transactional
-    public Verification verify() {
-        String expectedPrev = AuditHashing.GENESIS;
-        long expectedSeq = 1;
-        int pageIndex = 0;
-        while (true) {
-            List<AuditEntry> page = AuditEntry.findAll(Sort.by("seq")).page(Page.of(pageIndex++, PAGE)).list();
-            for (AuditEntry e : page) {
-                if (e.seq != expectedSeq) {
-                    return broken(expectedSeq - 1, expectedSeq, "entry " + expectedSeq + " is missing");
-                }
-                if (!e.prevHash.equals(expectedPrev)) {
-                    return broken(expectedSeq - 1, e.seq, "previous-hash link does not match entry " + (e.seq - 1));
-                }
-                if (!AuditHashing.hash(e).equals(e.hash)) {
-                    return broken(expectedSeq - 1, e.seq, "content does not match its hash (edited)");
-                }
-                expectedPrev = e.hash;
-                expectedSeq++;
-            }
-            if (page.size() < PAGE) {
-                break;
-            }
-        }
-        AuditHead head = AuditHead.findById(AuditHead.THE_ONLY_ROW);
-        if (head.lastSeq != expectedSeq - 1 || !head.lastHash.equals(expectedPrev)) {
-            return broken(expectedSeq - 1, expectedSeq, "the chain head names entry " + head.lastSeq
-                    + " but the chain ends at " + (expectedSeq - 1) + " (truncated or head edited)");
-        }
-        return new Verification(true, expectedSeq - 1, null, null);
+    AuditVerifier(AgroalDataSource dataSource, AuditChainKey chainKey, AuditKeyRing keyRing) {
+        this.dataSource = dataSource;
+        this.chainKey = chainKey;
+        this.keyRing = keyRing;
     }
 
-    private static Verification broken(long checked, long seq, String reason) {
-        return new Verification(false, checked, seq, reason);
+    public ChainVerification.Verification verify(ChainVerification.Scope scope) {
+        return verify(scope, List.of());
+    }
+
+    /**
+     * @param witnessJws checkpoints as kept by the caller (their JWS); each must verify under a
+     *                   published checkpoint key, or the request is refused as bad input
+     */
+    public ChainVerification.Verification verify(ChainVerification.Scope scope, List<String> witnessJws) {
+        List<Checkpoint> witnesses = new ArrayList<>();
+        for (int i = 0; i < witnessJws.size(); i++) {
+            Checkpoint w;
+            try {
+                w = Checkpoint.parse(witnessJws.get(i));
+            } catch (Checkpoint.MalformedException e) {
+                throw ApiException.invalid("checkpoints[" + i + "]", "is not a signed audit checkpoint");
+            }
+            if (!w.signedBy(keyRing.trusted(w.kid()))) {
+                throw ApiException.invalid("checkpoints[" + i + "]", "does not verify under a published audit checkpoint key");
+            }
+            witnesses.add(w);
+        }
+        try {
+            return new ChainVerification(dataSource::getConnection, chainKey.bytes(), keyRing::trusted, PAGE)
+                    .verify(scope, witnesses);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The audit chain could not be read", e);
+        }
     }
 }

@@ -39,6 +39,14 @@ public class MasterKey {
         return key;
     }
 
+    /**
+     * A key for one purpose (HKDF-SHA-256, the purpose as info), so the master key itself only
+     * ever encrypts and a derived key never reveals it or another purpose's key.
+     */
+    public byte[] derive(String purpose) {
+        return Hkdf.derive(key.getEncoded(), null, purpose, KEY_BYTES);
+    }
+
     private static byte[] resolve(Optional<String> configured, boolean generate, Path dataDir) {
         if (configured.isPresent()) {
             return decode(configured.get(), "careid.crypto.master-key");

@@ -18,7 +18,7 @@ import org.careid.threat.ThreatConfig;
 import org.jboss.logging.Logger;
 
 /**
- * Pushes alerts as JSON to {@code careid.threat.webhook.url} (e.g. a SIEM). Deliveries run on the
+ * Pushes alerts (and audit checkpoints) as JSON to {@code careid.threat.webhook.url} (e.g. a SIEM). Deliveries run on the
  * webhook's own scheduler thread; {@link #publish} only enqueues, so a slow or failing receiver
  * never slows the caller. Failed deliveries (errors, non-2xx) are retried with exponential backoff
  * up to {@code max-attempts}; when more than {@code queue-capacity} are pending, new ones are dropped
@@ -61,26 +61,34 @@ public class AlertWebhook {
 
     /** Queues one alert for delivery; returns at once. False when disabled or the queue is full. */
     public boolean publish(AlertView alert) {
+        return publishJson(alert, "alert " + alert.id());
+    }
+
+    /**
+     * Queues any JSON document for the same receiver with the same retries (audit checkpoints use
+     * it as their witness copy). {@code what} names it in the log, never its content.
+     */
+    public boolean publishJson(Object document, String what) {
         if (!enabled()) {
             return false;
         }
         if (!capacity.tryAcquire()) {
             dropped.incrementAndGet();
-            LOG.warnf("threat webhook queue full; alert %s not pushed", alert.id());
+            LOG.warnf("threat webhook queue full; %s not pushed", what);
             return false;
         }
         byte[] body;
         try {
-            body = json.writeValueAsBytes(alert);
+            body = json.writeValueAsBytes(document);
         } catch (Exception e) {
             capacity.release();
-            throw new IllegalStateException("alert not serialisable", e);
+            throw new IllegalStateException(what + " not serialisable", e);
         }
-        scheduler.execute(() -> attempt(body, alert, 1));
+        scheduler.execute(() -> attempt(body, what, 1));
         return true;
     }
 
-    private void attempt(byte[] body, AlertView alert, int attempt) {
+    private void attempt(byte[] body, String what, int attempt) {
         boolean ok;
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(config.url().orElseThrow()))
@@ -102,10 +110,10 @@ public class AlertWebhook {
         } else if (attempt >= config.maxAttempts()) {
             failed.incrementAndGet();
             capacity.release();
-            LOG.warnf("threat webhook gave up on alert %s after %d attempts", alert.id(), attempt);
+            LOG.warnf("threat webhook gave up on %s after %d attempts", what, attempt);
         } else {
             long delay = backoff(attempt).toMillis();
-            scheduler.schedule(() -> attempt(body, alert, attempt + 1), delay, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> attempt(body, what, attempt + 1), delay, TimeUnit.MILLISECONDS);
         }
     }
 
