@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +14,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.careid.threat.alert.AlertWebhook;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -35,13 +33,12 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class AuditCheckpoints {
     private static final Logger LOG = Logger.getLogger(AuditCheckpoints.class);
-    public static final String WEBHOOK_TYPE = "careid.audit.checkpoint";
 
     private final AgroalDataSource dataSource;
     private final AuditChainKey chainKey;
     private final AuditKeyRing keyRing;
     private final AuditSettings settings;
-    private final AlertWebhook webhook;
+    private final CheckpointWitness witness;
     private final AuditTrail audit;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "careid-audit-checkpoint");
@@ -53,12 +50,12 @@ public class AuditCheckpoints {
     private volatile String lastReportedBreak;
 
     AuditCheckpoints(AgroalDataSource dataSource, AuditChainKey chainKey, AuditKeyRing keyRing, AuditSettings settings,
-                     AlertWebhook webhook, AuditTrail audit) {
+                     CheckpointWitness witness, AuditTrail audit) {
         this.dataSource = dataSource;
         this.chainKey = chainKey;
         this.keyRing = keyRing;
         this.settings = settings;
-        this.webhook = webhook;
+        this.witness = witness;
         this.audit = audit;
     }
 
@@ -93,7 +90,7 @@ public class AuditCheckpoints {
             if (cp != null) {
                 lastCheckpointSeq = cp.seq();
                 lastReportedBreak = null;
-                webhook.publishJson(Map.of("type", WEBHOOK_TYPE, "checkpoint", cp), "audit checkpoint " + cp.seq());
+                witness.witness(cp);
             }
             return cp;
         } catch (Checkpointer.ChainBrokenException e) {

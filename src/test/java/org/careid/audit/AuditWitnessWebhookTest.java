@@ -50,7 +50,7 @@ class AuditWitnessWebhookTest {
             Thread.sleep(50);
         }
         String body = RECEIVED.stream().filter(b -> b.contains(cp.jws())).findFirst().orElse("");
-        assertTrue(body.contains("\"type\":\"" + AuditCheckpoints.WEBHOOK_TYPE + "\""), body);
+        assertTrue(body.contains("\"type\":\"" + CheckpointWitness.DOCUMENT_TYPE + "\""), body);
         assertTrue(body.contains("\"seq\":" + cp.seq()), body);
     }
 

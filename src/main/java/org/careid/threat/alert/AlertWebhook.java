@@ -18,7 +18,7 @@ import org.careid.threat.ThreatConfig;
 import org.jboss.logging.Logger;
 
 /**
- * Pushes alerts (and audit checkpoints) as JSON to {@code careid.threat.webhook.url} (e.g. a SIEM). Deliveries run on the
+ * Pushes alerts (and, through {@link SiemCheckpointWitness}, audit checkpoints) as JSON to {@code careid.threat.webhook.url} (e.g. a SIEM). Deliveries run on the
  * webhook's own scheduler thread; {@link #publish} only enqueues, so a slow or failing receiver
  * never slows the caller. Failed deliveries (errors, non-2xx) are retried with exponential backoff
  * up to {@code max-attempts}; when more than {@code queue-capacity} are pending, new ones are dropped
