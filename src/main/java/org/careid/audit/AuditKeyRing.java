@@ -1,15 +1,10 @@
 package org.careid.audit;
 
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -23,11 +18,8 @@ import jakarta.persistence.LockModeType;
 
 import org.careid.cluster.ClusterLease;
 import org.careid.crypto.Envelope;
+import org.careid.crypto.SealedEcKeys;
 import org.jboss.logging.Logger;
-import org.jose4j.jwk.EllipticCurveJsonWebKey;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.lang.JoseException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -48,14 +40,14 @@ public class AuditKeyRing {
     public record LoadedKey(String kid, PublicKey publicKey, PrivateKey privateKey, String publicJwkJson,
                             Instant createdAt, Instant retiredAt) {}
 
-    private final Envelope envelope;
+    private final SealedEcKeys sealedKeys;
     private final AuditSettings settings;
     private final AuditTrail audit;
     private final ClusterLease lease;
     private volatile Map<String, LoadedKey> keys = Map.of();
 
-    AuditKeyRing(Envelope envelope, AuditSettings settings, AuditTrail audit, ClusterLease lease) {
-        this.envelope = envelope;
+    AuditKeyRing(SealedEcKeys sealedKeys, AuditSettings settings, AuditTrail audit, ClusterLease lease) {
+        this.sealedKeys = sealedKeys;
         this.settings = settings;
         this.audit = audit;
         this.lease = lease;
@@ -144,24 +136,14 @@ public class AuditKeyRing {
     }
 
     private String insertNewKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            KeyPair pair = generator.generateKeyPair();
-            AuditSigningKey row = new AuditSigningKey();
-            row.kid = "audit-" + UUID.randomUUID();
-            row.createdAt = Instant.now();
-            row.sealedPrivateKey = envelope.seal(pair.getPrivate().getEncoded(), associatedData(row.kid));
-            EllipticCurveJsonWebKey jwk = new EllipticCurveJsonWebKey((ECPublicKey) pair.getPublic());
-            jwk.setKeyId(row.kid);
-            jwk.setUse("sig");
-            jwk.setAlgorithm("ES256");
-            row.publicJwk = jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
-            row.persist();
-            return row.kid;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot generate a P-256 key", e);
-        }
+        AuditSigningKey row = new AuditSigningKey();
+        row.kid = "audit-" + UUID.randomUUID();
+        row.createdAt = Instant.now();
+        SealedEcKeys.Stored key = sealedKeys.generate(row.kid, associatedData(row.kid));
+        row.sealedPrivateKey = key.sealedPrivateKey();
+        row.publicJwk = key.publicJwk();
+        row.persist();
+        return row.kid;
     }
 
     private synchronized void reload() {
@@ -186,9 +168,9 @@ public class AuditKeyRing {
     /** The key, or null (logged) when its private half does not open or does not match its public half. */
     private LoadedKey unseal(AuditSigningKey row) {
         try {
-            byte[] pkcs8 = envelope.open(row.sealedPrivateKey, associatedData(row.kid));
-            PrivateKey privateKey = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            PublicKey publicKey = PublicJsonWebKey.Factory.newPublicJwk(row.publicJwk).getPublicKey();
+            KeyPair pair = sealedKeys.open(row.sealedPrivateKey, row.publicJwk, associatedData(row.kid));
+            PrivateKey privateKey = pair.getPrivate();
+            PublicKey publicKey = pair.getPublic();
             if (!pairMatches(privateKey, publicKey)) {
                 LOG.errorf("Audit key %s: its public half does not match its private half; not trusted", row.kid);
                 return null;
@@ -197,7 +179,7 @@ public class AuditKeyRing {
         } catch (Envelope.TamperedDataException e) {
             LOG.errorf("Audit key %s is not sealed under this server's master key; not trusted", row.kid);
             return null;
-        } catch (GeneralSecurityException | JoseException | RuntimeException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             LOG.errorf("Audit key %s cannot be loaded (%s); not trusted", row.kid, e.getClass().getSimpleName());
             return null;
         }

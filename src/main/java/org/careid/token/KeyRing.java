@@ -1,12 +1,8 @@
 package org.careid.token;
 
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,12 +17,8 @@ import jakarta.persistence.LockModeType;
 
 import org.careid.audit.AuditEvent;
 import org.careid.audit.AuditTrail;
-import org.careid.crypto.Envelope;
+import org.careid.crypto.SealedEcKeys;
 import org.jboss.logging.Logger;
-import org.jose4j.jwk.EllipticCurveJsonWebKey;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.lang.JoseException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -50,7 +42,7 @@ public class KeyRing {
     }
 
     @Inject
-    Envelope envelope;
+    SealedEcKeys sealedKeys;
     @Inject
     TokenSettings settings;
     @Inject
@@ -164,24 +156,18 @@ public class KeyRing {
     }
 
     private String insertNewKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            KeyPair pair = generator.generateKeyPair();
-            SigningKey row = new SigningKey();
-            row.kid = UUID.randomUUID().toString();
-            row.createdAt = Instant.now();
-            row.sealedPrivateKey = envelope.seal(pair.getPrivate().getEncoded(), "signing-key:" + row.kid);
-            EllipticCurveJsonWebKey jwk = new EllipticCurveJsonWebKey((java.security.interfaces.ECPublicKey) pair.getPublic());
-            jwk.setKeyId(row.kid);
-            jwk.setUse("sig");
-            jwk.setAlgorithm("ES256");
-            row.publicJwk = jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
-            row.persist();
-            return row.kid;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot generate a P-256 key", e);
-        }
+        SigningKey row = new SigningKey();
+        row.kid = UUID.randomUUID().toString();
+        row.createdAt = Instant.now();
+        SealedEcKeys.Stored key = sealedKeys.generate(row.kid, associatedData(row.kid));
+        row.sealedPrivateKey = key.sealedPrivateKey();
+        row.publicJwk = key.publicJwk();
+        row.persist();
+        return row.kid;
+    }
+
+    private static String associatedData(String kid) {
+        return "signing-key:" + kid;
     }
 
     private synchronized void reload() {
@@ -204,11 +190,10 @@ public class KeyRing {
 
     private LoadedKey unseal(SigningKey row) {
         try {
-            byte[] pkcs8 = envelope.open(row.sealedPrivateKey, "signing-key:" + row.kid);
-            PrivateKey privateKey = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            PublicKey publicKey = PublicJsonWebKey.Factory.newPublicJwk(row.publicJwk).getPublicKey();
-            return new LoadedKey(row.kid, publicKey, privateKey, row.publicJwk, row.createdAt, row.retiredAt, row.publishUntil);
-        } catch (java.security.GeneralSecurityException | JoseException e) {
+            KeyPair pair = sealedKeys.open(row.sealedPrivateKey, row.publicJwk, associatedData(row.kid));
+            return new LoadedKey(row.kid, pair.getPublic(), pair.getPrivate(), row.publicJwk, row.createdAt, row.retiredAt,
+                    row.publishUntil);
+        } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("Signing key " + row.kid + " cannot be loaded", e);
         }
     }
