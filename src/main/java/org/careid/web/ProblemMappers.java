@@ -82,6 +82,10 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e);
         }
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            // the JSON reader wraps what it could not parse (not JSON, a field named twice: StrictJson)
+            return unreadableJson(unreadable);
+        }
         Response.StatusType info = e.getResponse().getStatusInfo();
         return Problem.of(ProblemType.forStatus(status), info.getReasonPhrase(), e.getMessage()).withStatus(status).toResponse();
     }
