@@ -70,7 +70,10 @@ async function login(event) {
   showView('staff-view');
   announce(`Logged in as ${username} (${role}).`);
   if (result.password_change_required) {
-    showError(new Error('Your password must be changed before long: ask an administrator or use the admin console.'));
+    // The server opens nothing else until the password is changed.
+    session.end('logoff');
+    showError(new Error('Your password was generated or reset and must be changed first: use the admin console, then log in again.'));
+    return;
   }
   search('', 0);
 }

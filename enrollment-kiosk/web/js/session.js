@@ -1,6 +1,8 @@
 // The operator's session: kept in this module's memory only, never in localStorage,
 // sessionStorage or cookies, so closing the tab leaves nothing behind.
 // Ends on log-off, after the idle time (HIPAA automatic logoff) and when the token expires.
+// A log-off (button, idle, page closed) also ends the session at the server, so the token is
+// refused from then on even if it was copied.
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'];
 const WARNING_SECONDS_MAX = 30;
@@ -102,11 +104,26 @@ export function touch() {
   idleTimer = setTimeout(() => end('idle'), idleTimeoutSeconds * 1000);
 }
 
+/** Tells the server to refuse this token; keepalive lets it finish while the page closes. */
+function logOutAtServer(token) {
+  fetch('/api/v1/operators/me/logout', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    keepalive: true,
+    cache: 'no-store',
+    credentials: 'omit',
+  }).catch(() => {});
+}
+
 export function end(reason) {
   if (!current) {
     return;
   }
+  const ended = current;
   current = null;
+  if (reason !== 'expired') {
+    logOutAtServer(ended.token);
+  }
   clearTimeout(idleTimer);
   clearTimeout(warnTimer);
   clearTimeout(expiryTimer);

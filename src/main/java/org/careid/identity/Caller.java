@@ -46,6 +46,16 @@ public class Caller {
         return "DEVICE".equals(type());
     }
 
+    /** True when the caller proved its key on this request (a client assertion), not with a bearer token. */
+    public boolean provedKey() {
+        return CallerIdentityProviders.ASSERTION.equals(identity.getAttribute(CallerIdentityProviders.CREDENTIAL));
+    }
+
+    /** True for an operator who must change a generated or reset password before anything else. */
+    public boolean mustChangePassword() {
+        return Boolean.TRUE.equals(identity.getAttribute(CallerIdentityProviders.PASSWORD_CHANGE_REQUIRED));
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

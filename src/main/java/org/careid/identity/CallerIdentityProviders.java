@@ -27,6 +27,12 @@ public final class CallerIdentityProviders {
     public static final String PRINCIPAL_TYPE = "careid.principal-type";
     /** Security identity attribute holding the caller's key thumbprint (devices and resource servers). */
     public static final String JWK_THUMBPRINT = "careid.jkt";
+    /** Security identity attribute: how the caller proved itself, {@link #BEARER} or {@link #ASSERTION}. */
+    public static final String CREDENTIAL = "careid.credential";
+    public static final String BEARER = "bearer";
+    public static final String ASSERTION = "assertion";
+    /** Security identity attribute, true while an operator must change a generated or reset password. */
+    public static final String PASSWORD_CHANGE_REQUIRED = "careid.password-change-required";
 
     private CallerIdentityProviders() {}
 
@@ -34,6 +40,8 @@ public final class CallerIdentityProviders {
     public static class BearerTokens implements IdentityProvider<CareIdAuthenticationMechanism.BearerTokenRequest> {
         @Inject
         OperatorTokens operatorTokens;
+        @Inject
+        AccountSessions sessions;
 
         @Override
         public Class<CareIdAuthenticationMechanism.BearerTokenRequest> getRequestType() {
@@ -46,16 +54,40 @@ public final class CallerIdentityProviders {
             return context.runBlocking(() -> {
                 try {
                     JsonWebToken jwt = operatorTokens.verify(request.getToken().getToken());
+                    String principalType = String.valueOf(jwt.<Object>getClaim("principal_type"));
+                    AccountSessions.Standing standing = sessions.current(principalType, uuid(jwt.getSubject()),
+                            epoch(jwt.getClaim(OperatorTokens.SESSION_EPOCH)));
+                    if (standing == null) {
+                        throw new AuthenticationFailedException("session ended");
+                    }
                     return QuarkusSecurityIdentity.builder()
                             .setPrincipal(new QuarkusPrincipal(jwt.getSubject()))
-                            .addRoles(jwt.getGroups())
-                            .addAttribute(PRINCIPAL_TYPE, jwt.<Object>getClaim("principal_type").toString())
+                            .addRole(standing.role())
+                            .addAttribute(PRINCIPAL_TYPE, principalType)
+                            .addAttribute(CREDENTIAL, BEARER)
+                            .addAttribute(PASSWORD_CHANGE_REQUIRED, standing.passwordChangeRequired())
                             .addAttribute("username", jwt.getName())
                             .build();
                 } catch (JwtVerifier.InvalidTokenException e) {
                     throw new AuthenticationFailedException(e.getMessage());
                 }
             });
+        }
+
+        private static java.util.UUID uuid(String subject) {
+            try {
+                return subject == null ? null : java.util.UUID.fromString(subject);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        private static Integer epoch(Object claim) {
+            try {
+                return claim == null ? null : Integer.valueOf(claim.toString());
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
     }
 
@@ -85,6 +117,7 @@ public final class CallerIdentityProviders {
                             .addRoles(Set.of(role))
                             .addAttribute(PRINCIPAL_TYPE, caller.kind().name())
                             .addAttribute(JWK_THUMBPRINT, caller.jwkThumbprint())
+                            .addAttribute(CREDENTIAL, ASSERTION)
                             .build();
                 } catch (ClientAssertions.RejectedAssertion e) {
                     audit.record(AuditEvent.of("CLIENT_ASSERTION_REJECTED", AuditEvent.Outcome.DENIED)

@@ -36,8 +36,16 @@ public class OperatorAccount extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "last_login_at")
     public Instant lastLoginAt;
+    /** Raised to end every session of the account: tokens carry the epoch they were issued in. */
+    @Column(name = "session_epoch")
+    public int sessionEpoch;
     @Version
     public long version;
+
+    /** Every token issued so far stops working on its next request, on every replica. */
+    public void endSessions() {
+        sessionEpoch++;
+    }
 
     public static OperatorAccount findByUsername(String username) {
         return find("username", username).firstResult();

@@ -85,7 +85,7 @@ public class OperatorLogin {
         a.failedAttempts = 0;
         a.lockedUntil = null;
         a.lastLoginAt = now;
-        OperatorTokens.Issued issued = tokens.issueForOperator(a.id, a.username, a.role.name());
+        OperatorTokens.Issued issued = tokens.issueForOperator(a.id, a.username, a.role.name(), a.sessionEpoch);
         return new Outcome(new LoginResult(issued.token(), "Bearer", issued.expiresIn(), a.role.name(), a.mustChangePassword),
                 AuditEvent.of("OPERATOR_LOGIN", AuditEvent.Outcome.SUCCESS).target("OPERATOR", a.id), a.id.toString());
     }

@@ -33,9 +33,21 @@ public class OperatorResource {
         return login.login(credentials);
     }
 
+    /** Ends the caller's sessions: every token of this operator is refused from now on, on every replica. */
+    @POST
+    @Path("me/logout")
+    @RolesAllowed({Roles.ADMIN, Roles.ENROLLER, Roles.AUDITOR})
+    @PasswordChangeExempt
+    public Response logout() {
+        operators.logOutSelf();
+        return Response.noContent().build();
+    }
+
+    /** Changing the password ends every session, this one included: log in again with the new password. */
     @PUT
     @Path("me/password")
     @RolesAllowed({Roles.ADMIN, Roles.ENROLLER, Roles.AUDITOR})
+    @PasswordChangeExempt
     public Response changePassword(@Valid @NotNull OperatorService.PasswordChange change) {
         operators.changeOwnPassword(change);
         return Response.noContent().build();
@@ -74,6 +86,27 @@ public class OperatorResource {
     @RolesAllowed(Roles.ADMIN)
     public OperatorService.OperatorView activate(@PathParam("id") UUID id) {
         return operators.setActive(id, true);
+    }
+
+    @POST
+    @Path("{id}/logout")
+    @RolesAllowed(Roles.ADMIN)
+    public OperatorService.OperatorView logoutEverywhere(@PathParam("id") UUID id) {
+        return operators.logOutEverywhere(id);
+    }
+
+    @PUT
+    @Path("{id}/role")
+    @RolesAllowed(Roles.ADMIN)
+    public OperatorService.OperatorView changeRole(@PathParam("id") UUID id, @Valid @NotNull OperatorService.RoleChange change) {
+        return operators.changeRole(id, change.role());
+    }
+
+    @POST
+    @Path("{id}/password-reset")
+    @RolesAllowed(Roles.ADMIN)
+    public OperatorService.Created resetPassword(@PathParam("id") UUID id) {
+        return operators.resetPassword(id);
     }
 
     @POST

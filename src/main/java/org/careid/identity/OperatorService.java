@@ -42,16 +42,23 @@ public class OperatorService {
     /** The created account, and the generated password when none was given (shown once). */
     public record Created(OperatorView operator, String initialPassword) {}
 
+    public record RoleChange(@NotNull Roles.OperatorRole role) {}
+
+    /** Fired inside the transaction when an operator changed their own password. */
+    public record OwnPasswordChanged(UUID operatorId, String username) {}
+
     public record PasswordChange(@NotBlank String currentPassword,
                                  @NotBlank @Size(min = MIN_PASSWORD_LENGTH, max = 200) String newPassword) {}
 
     private final PasswordHasher hasher;
     private final Caller caller;
+    private final jakarta.enterprise.event.Event<OwnPasswordChanged> passwordChanged;
 
     @Inject
-    OperatorService(PasswordHasher hasher, Caller caller) {
+    OperatorService(PasswordHasher hasher, Caller caller, jakarta.enterprise.event.Event<OwnPasswordChanged> passwordChanged) {
         this.hasher = hasher;
         this.caller = caller;
+        this.passwordChanged = passwordChanged;
     }
 
     private final SecureRandom random = new SecureRandom();
@@ -87,6 +94,9 @@ public class OperatorService {
         if (!active && a.id.toString().equals(caller.id())) {
             throw ApiException.conflict("An operator cannot deactivate their own account");
         }
+        if (!active) {
+            a.endSessions();
+        }
         a.active = active;
         caller.audit(AuditEvent.of(active ? "OPERATOR_ACTIVATED" : "OPERATOR_DEACTIVATED", AuditEvent.Outcome.SUCCESS)
                 .target("OPERATOR", a.id));
@@ -114,7 +124,64 @@ public class OperatorService {
         }
         a.passwordHash = hasher.hash(change.newPassword());
         a.mustChangePassword = false;
+        a.endSessions();
         caller.audit(AuditEvent.of("OPERATOR_PASSWORD_CHANGE", AuditEvent.Outcome.SUCCESS).target("OPERATOR", a.id));
+        passwordChanged.fire(new OwnPasswordChanged(a.id, a.username));
+    }
+
+    /** Ends every session of the calling operator (this token included). */
+    @Transactional
+    public void logOutSelf() {
+        OperatorAccount a = require(caller.uuid());
+        a.endSessions();
+        caller.audit(AuditEvent.of("OPERATOR_LOGOUT", AuditEvent.Outcome.SUCCESS).target("OPERATOR", a.id));
+    }
+
+    /** An ADMIN ends every session of another operator, everywhere. */
+    @Transactional
+    public OperatorView logOutEverywhere(UUID id) {
+        OperatorAccount a = require(id);
+        a.endSessions();
+        caller.audit(AuditEvent.of("OPERATOR_LOGOUT", AuditEvent.Outcome.SUCCESS).target("OPERATOR", a.id)
+                .detail("everywhere", true));
+        return OperatorView.of(a);
+    }
+
+    /** A new role takes effect at the next login: every session of the old role ends now. */
+    @Transactional
+    public OperatorView changeRole(UUID id, Roles.OperatorRole role) {
+        OperatorAccount a = require(id);
+        if (a.id.equals(caller.uuid())) {
+            throw ApiException.conflict("An operator cannot change their own role");
+        }
+        if (a.role != role) {
+            Roles.OperatorRole before = a.role;
+            a.role = role;
+            a.endSessions();
+            caller.audit(AuditEvent.of("OPERATOR_ROLE_CHANGED", AuditEvent.Outcome.SUCCESS).target("OPERATOR", a.id)
+                    .detail("from", before.name()).detail("to", role.name()));
+        }
+        return OperatorView.of(a);
+    }
+
+    /**
+     * An ADMIN resets a forgotten password to a generated one, shown once: it must be changed at
+     * the next login, and every session of the account ends now.
+     */
+    @Transactional
+    public Created resetPassword(UUID id) {
+        OperatorAccount a = require(id);
+        if (a.id.equals(caller.uuid())) {
+            throw ApiException.conflict("Change your own password with PUT /api/v1/operators/me/password");
+        }
+        String password = generatePassword();
+        a.passwordHash = hasher.hash(password);
+        a.mustChangePassword = true;
+        a.failedAttempts = 0;
+        a.lockedUntil = null;
+        a.endSessions();
+        caller.audit(AuditEvent.of("OPERATOR_PASSWORD_RESET", AuditEvent.Outcome.SUCCESS).target("OPERATOR", a.id));
+        return new Created(OperatorView.of(a), password);
     }
 
     @Transactional

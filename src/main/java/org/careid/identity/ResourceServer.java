@@ -25,6 +25,9 @@ public class ResourceServer extends PanacheEntityBase {
     public boolean active;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Raised on deactivation: bearer tokens carry the epoch they were issued in. */
+    @Column(name = "session_epoch")
+    public int sessionEpoch;
     @Version
     public long version;
 }

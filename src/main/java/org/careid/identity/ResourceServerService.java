@@ -65,6 +65,9 @@ public class ResourceServerService {
         if (r == null) {
             throw ApiException.notFound("Resource server " + id);
         }
+        if (!active) {
+            r.sessionEpoch++;
+        }
         r.active = active;
         caller.audit(AuditEvent.of(active ? "RESOURCE_SERVER_ACTIVATED" : "RESOURCE_SERVER_DEACTIVATED",
                 AuditEvent.Outcome.SUCCESS).target("RESOURCE_SERVER", r.id));

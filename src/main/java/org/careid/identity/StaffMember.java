@@ -36,6 +36,14 @@ public class StaffMember extends PanacheEntityBase {
     /** Argon2id hash of the staff PIN (a second factor only), or null. */
     @Column(name = "pin_hash")
     public String pinHash;
+    /** Set by an ADMIN reset: refused as a factor until its owner changes it at a device. */
+    @Column(name = "pin_one_time")
+    public boolean pinOneTime;
+    @Column(name = "pin_changed_at")
+    public Instant pinChangedAt;
+    /** When a leaver's biometrics are erased; null while active or once erased. */
+    @Column(name = "biometrics_erasure_due_at")
+    public Instant biometricsErasureDueAt;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

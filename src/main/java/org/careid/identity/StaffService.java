@@ -26,17 +26,23 @@ public class StaffService {
     private final Caller caller;
     private final Event<StaffStatusChanged> statusChanged;
     private final PasswordHasher hasher;
+    private final java.time.Duration leaverErasureAfter;
 
     @Inject
-    StaffService(Caller caller, Event<StaffStatusChanged> statusChanged, PasswordHasher hasher) {
+    StaffService(Caller caller, Event<StaffStatusChanged> statusChanged, PasswordHasher hasher,
+                 @org.eclipse.microprofile.config.inject.ConfigProperty(name = "careid.staff.leaver-erasure-after",
+                         defaultValue = "P30D") java.time.Duration leaverErasureAfter) {
         this.caller = caller;
         this.statusChanged = statusChanged;
         this.hasher = hasher;
+        this.leaverErasureAfter = leaverErasureAfter;
     }
 
     @Transactional
     public StaffViews.StaffView create(StaffViews.StaffRequest request) {
-        requireAdminForScopes(request.scopes());
+        if (request.scopes() != null && !request.scopes().isEmpty()) {
+            requireAdminForScopes();
+        }
         if (StaffMember.findByEmployeeId(request.employeeId()) != null) {
             throw ApiException.conflict("A staff member with employee id " + request.employeeId() + " already exists");
         }
@@ -59,7 +65,9 @@ public class StaffService {
     @Transactional
     public StaffViews.StaffView update(UUID id, StaffViews.StaffUpdate update) {
         StaffMember s = require(id);
-        requireAdminForScopes(update.scopes());
+        if (update.scopes() != null) {
+            requireAdminForScopes(); // emptying the scopes is a change of scopes too
+        }
         if (update.displayName() != null) s.displayName = update.displayName().trim();
         if (update.clinicalRole() != null) s.clinicalRole = update.clinicalRole().trim();
         if (update.ward() != null) s.ward = update.ward().trim();
@@ -76,8 +84,17 @@ public class StaffService {
         if (s.active != active) {
             s.active = active;
             s.updatedAt = Instant.now();
-            caller.audit(AuditEvent.of(active ? "STAFF_ACTIVATED" : "STAFF_DEACTIVATED", AuditEvent.Outcome.SUCCESS)
-                    .target("STAFF", s.id));
+            AuditEvent event = AuditEvent.of(active ? "STAFF_ACTIVATED" : "STAFF_DEACTIVATED", AuditEvent.Outcome.SUCCESS)
+                    .target("STAFF", s.id);
+            if (!active) {
+                // a leaver's biometrics go after the retention (biometric.LeaverErasure erases them)
+                s.biometricsErasureDueAt = s.updatedAt.plus(leaverErasureAfter);
+                event = event.detail("biometricsErasureDueAt", s.biometricsErasureDueAt.toString());
+            } else if (s.biometricsErasureDueAt != null) {
+                event = event.detail("biometricsErasureCancelled", s.biometricsErasureDueAt.toString());
+                s.biometricsErasureDueAt = null;
+            }
+            caller.audit(event);
             statusChanged.fire(new StaffStatusChanged(s.id, active));
         }
         return StaffViews.StaffView.of(s);
@@ -125,9 +142,9 @@ public class StaffService {
         return s;
     }
 
-    private void requireAdminForScopes(Set<String> scopes) {
-        if (scopes != null && !scopes.isEmpty() && !caller.hasRole(Roles.ADMIN)) {
-            throw ApiException.forbidden("Only an ADMIN may grant scopes");
+    private void requireAdminForScopes() {
+        if (!caller.hasRole(Roles.ADMIN)) {
+            throw ApiException.forbidden("Only an ADMIN may change scopes");
         }
     }
 

@@ -28,10 +28,11 @@ public final class StaffViews {
             Set<@Pattern(regexp = SCOPE_PATTERN, message = "is not a valid scope") String> scopes) {}
 
     public record StaffView(UUID id, String employeeId, String displayName, String clinicalRole, String ward,
-                            boolean active, Set<String> scopes, boolean pinSet, Instant createdAt, Instant updatedAt) {
+                            boolean active, Set<String> scopes, boolean pinSet, boolean pinOneTime,
+                            Instant biometricsErasureDueAt, Instant createdAt, Instant updatedAt) {
         static StaffView of(StaffMember s) {
             return new StaffView(s.id, s.employeeId, s.displayName, s.clinicalRole, s.ward, s.active, s.scopeSet(),
-                    s.pinHash != null, s.createdAt, s.updatedAt);
+                    s.pinHash != null, s.pinOneTime, s.biometricsErasureDueAt, s.createdAt, s.updatedAt);
         }
     }
 }

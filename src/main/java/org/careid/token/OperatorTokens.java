@@ -32,9 +32,13 @@ public class OperatorTokens {
     @Inject
     JwtVerifier verifier;
 
+    /** Claim holding the account's session epoch at issue; a token of an older epoch is refused. */
+    public static final String SESSION_EPOCH = "session_epoch";
+
     public record Issued(String token, long expiresIn) {}
 
-    public Issued issue(String subject, String name, Set<String> roles, String principalType, Duration lifetime) {
+    public Issued issue(String subject, String name, Set<String> roles, String principalType, int sessionEpoch,
+                        Duration lifetime) {
         KeyRing.LoadedKey key = keyRing.active();
         Instant now = Instant.now();
         String token = Jwt.issuer(issuer)
@@ -43,6 +47,7 @@ public class OperatorTokens {
                 .groups(roles)
                 .audience(AUDIENCE)
                 .claim("principal_type", principalType)
+                .claim(SESSION_EPOCH, sessionEpoch)
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
                 .claim("jti", UUID.randomUUID().toString())
@@ -51,8 +56,8 @@ public class OperatorTokens {
         return new Issued(token, lifetime.toSeconds());
     }
 
-    public Issued issueForOperator(UUID operatorId, String username, String role) {
-        return issue(operatorId.toString(), username, Set.of(role), "OPERATOR", settings.operatorLifetime());
+    public Issued issueForOperator(UUID operatorId, String username, String role, int sessionEpoch) {
+        return issue(operatorId.toString(), username, Set.of(role), "OPERATOR", sessionEpoch, settings.operatorLifetime());
     }
 
     public JsonWebToken verify(String token) throws JwtVerifier.InvalidTokenException {

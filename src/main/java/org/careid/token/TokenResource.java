@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.careid.identity.AccountSessions;
 import org.careid.identity.Caller;
 import org.careid.identity.Roles;
 import org.careid.web.ApiException;
@@ -31,6 +32,8 @@ public class TokenResource {
     OperatorTokens operatorTokens;
     @Inject
     Caller caller;
+    @Inject
+    AccountSessions sessions;
 
     public record RevokeAll(UUID staffId, UUID deviceId, String reason) {}
 
@@ -84,15 +87,20 @@ public class TokenResource {
     }
 
     /**
-     * Client credentials for resource servers: after proving their key once with a client
-     * assertion, they get a short bearer token for their introspection calls.
+     * Client credentials for resource servers: after proving their key with a client assertion,
+     * they get a short bearer token for their introspection calls. Only the key gets one: a bearer
+     * cannot renew itself, and it dies when the resource server is deactivated.
      */
     @POST
     @Path("client-token")
     @RolesAllowed(Roles.RESOURCE_SERVER)
     public ClientToken clientToken() {
+        if (!caller.provedKey()) {
+            throw ApiException.forbidden("A client token is issued for a client assertion (Authorization: Device) only");
+        }
         OperatorTokens.Issued issued = operatorTokens.issue(caller.id(), "resource-server:" + caller.id(),
-                Set.of(Roles.RESOURCE_SERVER), "RESOURCE_SERVER", java.time.Duration.ofMinutes(5));
+                Set.of(Roles.RESOURCE_SERVER), "RESOURCE_SERVER", sessions.resourceServerEpoch(caller.uuid()),
+                java.time.Duration.ofMinutes(5));
         return new ClientToken(issued.token(), "Bearer", issued.expiresIn());
     }
 

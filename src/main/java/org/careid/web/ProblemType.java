@@ -29,6 +29,10 @@ public enum ProblemType {
     PROOF_REQUIRED("proof-required", 401, "Unauthorized"),
     PROOF_INVALID("proof-invalid", 401, "Unauthorized"),
     FORBIDDEN("forbidden", 403, "Forbidden"),
+    /** The operator's password was generated or reset: only the password change and logout are open. */
+    PASSWORD_CHANGE_REQUIRED("password-change-required", 403, "Password change required"),
+    /** The staff PIN was reset by an ADMIN: its owner must choose a new one at a device before it counts. */
+    PIN_CHANGE_REQUIRED("pin-change-required", 403, "PIN change required"),
     INSUFFICIENT_SCOPE("insufficient-scope", 403, "Insufficient scope"),
     WRONG_DEVICE("wrong-device", 403, "Wrong device"),
     DEVICE_SUSPENDED("device-suspended", 403, "Token refused"),

@@ -43,8 +43,7 @@ public final class HttpBench {
 
     private HttpBench(String base, String password) throws Exception {
         this.base = base;
-        this.admin = (String) json(post("/api/v1/operators/login", null, "application/json",
-                JSON.writeValueAsBytes(Map.of("username", "admin", "password", password)))).get("access_token");
+        this.admin = adminToken(password);
         this.issuer = (String) json(get("/.well-known/openid-configuration")).get("issuer");
     }
 
@@ -198,6 +197,25 @@ public final class HttpBench {
             b.header("Authorization", "Bearer " + bearer);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /**
+     * The bootstrap admin must change its password before anything else: on a fresh database the
+     * bench changes it to the given one with "-bench" appended, and logs in with that afterwards.
+     */
+    private String adminToken(String password) throws Exception {
+        String chosen = password + "-bench";
+        HttpResponse<byte[]> first = post("/api/v1/operators/login", null, "application/json",
+                JSON.writeValueAsBytes(Map.of("username", "admin", "password", password)));
+        if (first.statusCode() == 200 && Boolean.TRUE.equals(json(first).get("password_change_required"))) {
+            HttpRequest change = HttpRequest.newBuilder(URI.create(base + "/api/v1/operators/me/password"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + json(first).get("access_token"))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(
+                            Map.of("currentPassword", password, "newPassword", chosen)))).build();
+            HTTP.send(change, HttpResponse.BodyHandlers.discarding());
+        }
+        return (String) json(post("/api/v1/operators/login", null, "application/json",
+                JSON.writeValueAsBytes(Map.of("username", "admin", "password", chosen)))).get("access_token");
     }
 
     private HttpResponse<byte[]> get(String path) throws Exception {

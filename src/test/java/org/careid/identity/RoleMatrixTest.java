@@ -4,129 +4,165 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.careid.support.Api;
 import org.careid.support.DeviceKey;
+import org.careid.support.ResourceServerKey;
 import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Every protected endpoint against every principal: the allowed ones get past security (any
- * status but 401/403), the others get 403, and an anonymous caller gets 401.
+ * Every endpoint of CareID against every principal, generated from the JAX-RS model (each
+ * {@code @Path} class of org.careid and its resource methods, read from the compiled classes), so
+ * a new endpoint is covered without anyone adding it here. A caller without an allowed role is
+ * refused (401 without credentials, 403 with them); a caller with one gets past security (any
+ * status but 401 or 403). An endpoint without a security annotation allows nobody
+ * ({@code quarkus.security.jaxrs.deny-unannotated-endpoints}).
  */
 @QuarkusTest
 class RoleMatrixTest {
-    enum Who { ANONYMOUS, ADMIN, ENROLLER, AUDITOR, DEVICE }
+    enum Who { ANONYMOUS, ADMIN, ENROLLER, AUDITOR, DEVICE, RESOURCE_SERVER }
 
-    record Endpoint(String method, String path, Object body, List<Who> allowed) {}
+    private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH");
+    private static final Pattern TEMPLATE = Pattern.compile("\\{[^}]+}");
 
-    /** Body marker: the endpoint takes multipart/form-data (content negotiation precedes security). */
-    static final Object MULTIPART = new Object();
-
-    private String staffId;
-    private String deviceId;
-    private String operatorId;
-    private DeviceKey device;
-
-    private void setUp() {
-        staffId = Api.createStaff("patient/*.read");
-        device = Api.provisionedDevice();
-        deviceId = Api.as(Api.admin()).body(Map.of("name", "matrix pump", "deviceType", "infusion-pump", "ward", "ICU"))
-                .post("/api/v1/devices").then().statusCode(201).extract().path("id");
-        operatorId = Api.as(Api.admin()).body(Map.of("username", "matrix-" + UUID.randomUUID().toString().substring(0, 6), "role", "AUDITOR"))
-                .post("/api/v1/operators").then().statusCode(201).extract().path("operator.id");
+    /** One resource method: how to call it, and who may. {@code allowed} is empty for nobody, null for everybody. */
+    record Endpoint(String method, String path, String consumes, Set<Who> allowed, String javaMethod) {
+        boolean permitAll() {
+            return allowed == null;
+        }
     }
 
-    List<Endpoint> endpoints() {
-        if (staffId == null) {
-            setUp();
+    static List<Endpoint> endpoints() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.careid");
+        List<Endpoint> list = new ArrayList<>();
+        for (JavaClass resource : classes) {
+            Optional<JavaAnnotation<JavaClass>> classPath = resource.tryGetAnnotationOfType("jakarta.ws.rs.Path");
+            if (classPath.isEmpty() || resource.isInterface() || resource.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT)) {
+                continue;
+            }
+            for (JavaMethod m : resource.getMethods()) {
+                Optional<String> verb = HTTP_METHODS.stream().filter(h -> m.isAnnotatedWith("jakarta.ws.rs." + h)).findFirst();
+                if (verb.isEmpty()) {
+                    continue;
+                }
+                String path = join(value(classPath.get()), m.tryGetAnnotationOfType("jakarta.ws.rs.Path").map(RoleMatrixTest::value).orElse(""));
+                String consumes = m.tryGetAnnotationOfType("jakarta.ws.rs.Consumes")
+                        .or(() -> resource.tryGetAnnotationOfType("jakarta.ws.rs.Consumes"))
+                        .map(a -> ((String[]) a.get("value").orElseThrow())[0]).orElse(ContentType.JSON.toString());
+                list.add(new Endpoint(verb.get(), fill(path), consumes, allowed(resource, m), resource.getSimpleName() + "." + m.getName()));
+            }
         }
-        List<Who> admin = List.of(Who.ADMIN);
-        List<Who> kiosk = List.of(Who.ADMIN, Who.ENROLLER);
-        List<Who> audit = List.of(Who.ADMIN, Who.AUDITOR);
-        List<Who> operators = List.of(Who.ADMIN, Who.ENROLLER, Who.AUDITOR);
-        Map<String, Object> newStaff = Map.of("employeeId", "M" + UUID.randomUUID().toString().substring(0, 8),
-                "displayName", "Matrix", "clinicalRole", "nurse", "ward", "ICU");
-        List<Endpoint> list = new ArrayList<>(List.of(
-                new Endpoint("POST", "/api/v1/staff", newStaff, kiosk),
-                new Endpoint("GET", "/api/v1/staff", null, kiosk),
-                new Endpoint("GET", "/api/v1/staff/" + staffId, null, kiosk),
-                new Endpoint("PUT", "/api/v1/staff/" + staffId, Map.of("ward", "ER"), kiosk),
-                new Endpoint("PUT", "/api/v1/staff/" + staffId + "/pin", Map.of("pin", "12345678"), kiosk),
-                new Endpoint("POST", "/api/v1/staff/" + staffId + "/activate", null, admin),
-                new Endpoint("POST", "/api/v1/devices", Map.of("name", "x", "deviceType", "monitor", "ward", "ICU"), admin),
-                new Endpoint("GET", "/api/v1/devices", null, admin),
-                new Endpoint("GET", "/api/v1/devices/" + deviceId, null, admin),
-                new Endpoint("PUT", "/api/v1/devices/" + deviceId, Map.of("ward", "ER"), admin),
-                new Endpoint("POST", "/api/v1/devices/" + deviceId + "/activate", null, admin),
-                new Endpoint("POST", "/api/v1/devices/" + deviceId + "/provisioning-code", null, admin),
-                new Endpoint("PUT", "/api/v1/devices/policies/monitor", Map.of("minSoftwareVersion", "1.0"), admin),
-                new Endpoint("PUT", "/api/v1/devices/self/software-version", Map.of("softwareVersion", "3.1.0"), List.of(Who.DEVICE)),
-                new Endpoint("POST", "/api/v1/operators", Map.of("username", "m" + UUID.randomUUID().toString().substring(0, 6), "role", "ENROLLER"), admin),
-                new Endpoint("GET", "/api/v1/operators", null, admin),
-                new Endpoint("GET", "/api/v1/operators/" + operatorId, null, admin),
-                new Endpoint("POST", "/api/v1/operators/" + operatorId + "/unlock", null, admin),
-                new Endpoint("PUT", "/api/v1/operators/me/password", Map.of("currentPassword", "wrong-password-x", "newPassword", "another-long-password"), operators),
-                new Endpoint("GET", "/api/v1/resource-servers", null, admin),
-                new Endpoint("GET", "/api/v1/audit", null, audit),
-                new Endpoint("GET", "/api/v1/audit/verify", null, audit),
-                new Endpoint("GET", "/api/v1/audit/export", null, audit),
-                new Endpoint("POST", "/api/v1/audit/verify", Map.of("checkpoints", List.of()), audit),
-                new Endpoint("GET", "/api/v1/audit/checkpoints", null, audit),
-                new Endpoint("GET", "/api/v1/audit/checkpoints/keys", null, List.of(Who.values())),
-                new Endpoint("POST", "/api/v1/audit/checkpoints/keys/rotate", null, admin),
-                new Endpoint("GET", "/api/v1/keys", null, admin),
-                new Endpoint("POST", "/api/v1/keys/rotate", null, admin),
-                new Endpoint("POST", "/api/v1/tokens/revoke-all", Map.of("deviceId", deviceId), admin),
-                new Endpoint("POST", "/api/v1/tokens/client-token", null, List.of()),
-                new Endpoint("GET", "/api/v1/auth/policies", null, admin),
-                new Endpoint("GET", "/api/v1/consent/text", null, operators),
-                new Endpoint("POST", "/api/v1/staff/" + staffId + "/consent", Map.of("textVersion", "2026-11"), kiosk),
-                new Endpoint("GET", "/api/v1/staff/" + staffId + "/biometrics", null, kiosk),
-                new Endpoint("DELETE", "/api/v1/staff/" + staffId + "/faces", null, kiosk),
-                new Endpoint("DELETE", "/api/v1/staff/" + staffId + "/fingerprints", null, kiosk),
-                new Endpoint("POST", "/api/v1/fingerprints/reextract", null, admin),
-                new Endpoint("POST", "/api/v1/faces/check", MULTIPART, List.of(Who.ADMIN, Who.ENROLLER, Who.DEVICE)),
-                new Endpoint("POST", "/api/v1/auth/face", MULTIPART, List.of(Who.DEVICE)),
-                new Endpoint("POST", "/api/v1/auth/fingerprint", MULTIPART, List.of(Who.DEVICE)),
-                new Endpoint("POST", "/api/v1/auth", MULTIPART, List.of(Who.DEVICE))));
         return list;
     }
 
+    /** Method annotations win over class annotations, as in Quarkus; none at all allows nobody. */
+    private static Set<Who> allowed(JavaClass resource, JavaMethod m) {
+        for (boolean onMethod : new boolean[] {true, false}) {
+            com.tngtech.archunit.core.domain.properties.CanBeAnnotated target = onMethod ? m : resource;
+            if (target.isAnnotatedWith("jakarta.annotation.security.PermitAll")) {
+                return null;
+            }
+            if (target.isAnnotatedWith("jakarta.annotation.security.DenyAll")) {
+                return EnumSet.noneOf(Who.class);
+            }
+            if (target.isAnnotatedWith("jakarta.annotation.security.RolesAllowed")) {
+                JavaAnnotation<?> a = onMethod ? m.getAnnotationOfType("jakarta.annotation.security.RolesAllowed")
+                        : resource.getAnnotationOfType("jakarta.annotation.security.RolesAllowed");
+                Set<Who> who = EnumSet.noneOf(Who.class);
+                Arrays.stream((String[]) a.get("value").orElseThrow()).forEach(r -> who.add(Who.valueOf(r)));
+                return who;
+            }
+        }
+        return EnumSet.noneOf(Who.class);
+    }
+
+    private static String value(JavaAnnotation<?> path) {
+        return (String) path.get("value").orElse("");
+    }
+
+    private static String join(String a, String b) {
+        String joined = ("/" + a + "/" + b).replaceAll("/+", "/");
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+    }
+
+    /** Path parameters get a random UUID: it matches every template, and names nothing that exists. */
+    private static String fill(String path) {
+        Matcher matcher = TEMPLATE.matcher(path);
+        StringBuilder sb = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(sb, UUID.randomUUID().toString());
+        }
+        matcher.appendTail(sb);
+        return sb.toString();
+    }
+
+    private DeviceKey device;
+    private ResourceServerKey resourceServer;
+
     @Test
-    void everyEndpointEnforcesItsRoles() {
+    void everyEndpointRefusesEveryRoleItDoesNotAllow() {
+        device = Api.provisionedDevice();
+        resourceServer = ResourceServerKey.register();
+        List<Endpoint> endpoints = endpoints();
+        assertTrue(endpoints.size() >= 73, "only " + endpoints.size() + " endpoints found in the JAX-RS model");
         List<String> failures = new ArrayList<>();
-        for (Endpoint e : endpoints()) {
+        for (Endpoint e : endpoints) {
             for (Who who : Who.values()) {
                 int status = call(who, e);
-                boolean allowed = e.allowed().contains(who);
-                int expectedDenied = who == Who.ANONYMOUS ? 401 : 403;
-                if (allowed ? (status == 401 || status == 403) : status != expectedDenied) {
-                    failures.add(e.method() + " " + e.path() + " as " + who + ": " + status
-                            + (allowed ? " (should be allowed)" : " (should be " + expectedDenied + ")"));
+                boolean refused = status == 401 || status == 403;
+                if (e.permitAll()) {
+                    continue; // open to everyone: nothing to refuse (login, discovery, kiosk settings...)
+                }
+                if (e.allowed().contains(who)) {
+                    if (refused) {
+                        failures.add(e + " as " + who + ": " + status + " (should be allowed)");
+                    }
+                } else if (status != (who == Who.ANONYMOUS ? 401 : 403)) {
+                    failures.add(e + " as " + who + ": " + status + " (should be " + (who == Who.ANONYMOUS ? 401 : 403) + ")");
                 }
             }
         }
-        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertTrue(failures.isEmpty(), failures.size() + " failures:\n" + String.join("\n", failures));
     }
 
     private int call(Who who, Endpoint e) {
         RequestSpecification request = switch (who) {
-            case ANONYMOUS -> given().contentType(ContentType.JSON);
-            case DEVICE -> Api.asDevice(device).contentType(ContentType.JSON);
-            default -> Api.as(Api.operator(who.name()));
+            case ANONYMOUS -> given();
+            case DEVICE -> Api.asDevice(device);
+            case RESOURCE_SERVER -> Api.asDevice(resourceServer.key);
+            default -> given().header("Authorization", "Bearer " + Api.operator(who.name()));
         };
-        if (e.body() == MULTIPART) {
+        if (e.consumes().startsWith("multipart/")) {
             request = request.contentType("multipart/form-data").multiPart("scope", "patient/*.read");
-        } else if (e.body() != null) {
-            request = request.body(e.body());
+        } else if (e.consumes().startsWith(ContentType.URLENC.toString())) {
+            request = request.contentType(ContentType.URLENC).formParam("token", "x");
+        } else if (!e.method().equals("GET") && !e.method().equals("DELETE")) {
+            request = request.contentType(e.consumes()).body("{}");
         }
-        return request.request(e.method(), e.path()).then().extract().statusCode();
+        int status = request.request(e.method(), e.path()).then().extract().statusCode();
+        if (e.path().endsWith("/logout")) {
+            Api.forgetTokens(); // a log-out ended the cached operator sessions
+        }
+        return status;
     }
 }

@@ -50,7 +50,8 @@ class KioskEnrollmentTest {
         String staffId;
         try (KioskBrowser browser = KioskBrowser.openWithCamera(kiosk)) {
             browser.screenshot(1, "login");
-            browser.login("admin", Api.BOOTSTRAP_PASSWORD);
+            Api.admin();
+            browser.login("admin", Api.ADMIN_PASSWORD);
             assertEquals("ADMIN", browser.byId("operator-role").getText());
             assertEquals(Boolean.TRUE, browser.script("return localStorage.length === 0 && sessionStorage.length === 0"),
                     "the operator token lives in memory only");
@@ -120,7 +121,8 @@ class KioskEnrollmentTest {
         Api.as(Api.admin()).body(Map.of("textVersion", version)).post("/api/v1/staff/" + twin + "/consent")
                 .then().statusCode(200);
         try (KioskBrowser browser = KioskBrowser.openWithCamera(kiosk)) {
-            browser.login("admin", Api.BOOTSTRAP_PASSWORD);
+            Api.admin();
+            browser.login("admin", Api.ADMIN_PASSWORD);
             openPerson(browser, twin);
             browser.visible("capture-panel");
             browser.click("face-start");
@@ -155,7 +157,8 @@ class KioskEnrollmentTest {
                 KioskBrowser.dataset("fingerprints/fvc2002_db1_b_101/101_3.tif"));
         String staffId = Api.createStaff();
         try (KioskBrowser browser = KioskBrowser.open(kiosk)) {
-            browser.login("admin", Api.BOOTSTRAP_PASSWORD);
+            Api.admin();
+            browser.login("admin", Api.ADMIN_PASSWORD);
             openPerson(browser, staffId);
             browser.screenshot(10, "fingerprint-person");
             browser.visible("consent-form");

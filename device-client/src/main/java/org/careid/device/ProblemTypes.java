@@ -28,6 +28,8 @@ public final class ProblemTypes {
             Map.entry("proof-invalid", Failure.TOKEN_INVALID),
             Map.entry("forbidden", Failure.FORBIDDEN),
             Map.entry("insufficient-scope", Failure.FORBIDDEN),
+            Map.entry("password-change-required", Failure.FORBIDDEN),
+            Map.entry("pin-change-required", Failure.FORBIDDEN),
             Map.entry("wrong-device", Failure.FORBIDDEN),
             Map.entry("device-suspended", Failure.FORBIDDEN),
             Map.entry("device-retired", Failure.FORBIDDEN),
