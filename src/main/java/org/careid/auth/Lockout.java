@@ -93,7 +93,7 @@ public class Lockout {
         return true;
     }
 
-    /** Inserts a zero counter; a concurrent insert of the same key is as good. */
+    /** Inserts a zero counter; a concurrent insert of the same key (which fails this one) is as good. */
     private static void createIfAbsent(String key) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -104,7 +104,8 @@ public class Lockout {
                 }
             });
         } catch (RuntimeException e) {
-            if (!org.careid.identity.OneTimeIds.isRepeat(e)) {
+            // the duplicate key surfaces at commit, wrapped by the transaction manager: look again
+            if (QuarkusTransaction.requiringNew().call(() -> LockoutCounter.findById(key) == null)) {
                 throw e;
             }
         }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.http.ContentType;
 
 /**
@@ -47,7 +49,10 @@ class LockoutRaceTest {
                     body.put("staffId", staff);
                     body.put("pin", "00000000");
                     body.put("reason", "INJURY");
-                    return Api.asDevice(device).contentType(ContentType.JSON).body(body).post("/api/v1/auth/emergency")
+                    // every answer costs an Argon2id verification, 20 at once on a small machine: a long read timeout
+                    return Api.asDevice(device).config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                                    .setParam("http.socket.timeout", 300_000)))
+                            .contentType(ContentType.JSON).body(body).post("/api/v1/auth/emergency")
                             .then().extract().statusCode();
                 });
             }
