@@ -67,16 +67,19 @@ public class AuthenticationService {
         if (attempt.claimedStaffId() != null) {
             lockKeys.add(Lockout.staffKey(attempt.claimedStaffId()));
         }
-        if (lockout.isLocked(lockKeys)) {
-            fail(attempt, lockKeys, null, List.of(), AuthFailure.LOCKED_OUT, "locked out", started, false);
-        }
+        boolean admitted = lockout.admit(lockKeys);
 
+        // A locked attempt is scored too, and the score thrown away: the answer must take as long
+        // as a real failure, or its timing would tell a prober that a lock applies.
         List<MatchOutcome> outcomes = new ArrayList<>();
         if (attempt.face() != null) {
             outcomes.add(faces.match(attempt.face(), attempt.claimedStaffId()));
         }
         if (attempt.fingerprint() != null) {
             outcomes.add(fingerprints.match(attempt.fingerprint(), attempt.dpi(), attempt.finger(), attempt.claimedStaffId()));
+        }
+        if (!admitted) {
+            fail(attempt, lockKeys, null, List.of(), AuthFailure.LOCKED_OUT, "locked out", started, false);
         }
         FactorFusion.Decision decision = FactorFusion.decide(outcomes, attempt.claimedStaffId(), 4.0);
         boolean masked = outcomes.stream().anyMatch(MatchOutcome::secondFactorRequired);
@@ -98,6 +101,7 @@ public class AuthenticationService {
         int verified = factors;
         AccessTokenIssuer.Issued issued = QuarkusTransaction.requiringNew().call(() -> grant(attempt, staffId, amr, verified, lockKeys));
         if (issued == null) {
+            lockout.recordSuccess(withStaff(lockKeys, staffId)); // the person matched: not a guess
             events.record(attempt, staffId, outcomes, AuthFailure.INSUFFICIENT_FACTORS,
                     "no requested scope satisfied by " + verified + " factor(s)", started);
             metrics.attempt(outcomes, attempt.pin() != null, false, started);

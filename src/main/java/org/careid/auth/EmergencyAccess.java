@@ -48,7 +48,6 @@ public class EmergencyAccess {
     private final Duration lifetime;
     private final Set<String> disabledDeviceTypes;
     private final PinVerifier pins;
-    private final Lockout lockout;
     private final BreakGlassRateLimiter limiter;
     private final BreakGlassReviewService reviews;
     private final AccessTokenIssuer issuer;
@@ -59,13 +58,12 @@ public class EmergencyAccess {
     EmergencyAccess(@ConfigProperty(name = "careid.breakglass.scope", defaultValue = "patient/*.read") Set<String> emergencyScope,
                     @ConfigProperty(name = "careid.breakglass.lifetime", defaultValue = "PT60S") Duration lifetime,
                     @ConfigProperty(name = "careid.breakglass.disabled-device-types") Optional<Set<String>> disabledDeviceTypes,
-                    PinVerifier pins, Lockout lockout, BreakGlassRateLimiter limiter, BreakGlassReviewService reviews,
+                    PinVerifier pins, BreakGlassRateLimiter limiter, BreakGlassReviewService reviews,
                     AccessTokenIssuer issuer, SecurityEvents events, Caller caller) {
         this.emergencyScope = emergencyScope;
         this.lifetime = lifetime;
         this.disabledDeviceTypes = disabledDeviceTypes.orElse(Set.of());
         this.pins = pins;
-        this.lockout = lockout;
         this.limiter = limiter;
         this.reviews = reviews;
         this.issuer = issuer;
@@ -99,8 +97,9 @@ public class EmergencyAccess {
             refuse(staffId, reason, "disabled for device type " + place.type());
             throw new ApiException(ProblemType.EMERGENCY_ACCESS_DISABLED, "Emergency access is disabled at this type of device");
         }
-        boolean pinLocked = lockout.isLocked(List.of(PinVerifier.pinKey(staffId)));
-        if (pinLocked || !pins.verify(staffId, request.pin())) {
+        PinVerifier.Result pin = pins.check(staffId, request.pin());
+        boolean pinLocked = pin == PinVerifier.Result.LOCKED;
+        if (pin != PinVerifier.Result.VERIFIED) {
             caller.audit(AuditEvent.of("BREAK_GLASS_FAILED", AuditEvent.Outcome.FAILURE).target("STAFF", staffId)
                     .detail("reason", reason.name()).detail("failure", pinLocked ? "PIN locked" : "wrong PIN"));
             // a refusal while locked is no new guess: reported as such, like locked biometric attempts

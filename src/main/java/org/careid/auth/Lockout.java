@@ -43,7 +43,7 @@ public class Lockout {
         return "device:" + deviceId;
     }
 
-    /** True when any of the subjects is locked now. */
+    /** True when any of the subjects is locked now (a read only: {@link #admit} is what guards an attempt). */
     public boolean isLocked(List<String> subjectKeys) {
         Instant now = Instant.now();
         return QuarkusTransaction.requiringNew().call(() -> subjectKeys.stream()
@@ -51,38 +51,91 @@ public class Lockout {
                 .anyMatch(c -> c != null && c.lockedUntil != null && now.isBefore(c.lockedUntil)));
     }
 
-    public void recordFailure(List<String> subjectKeys) {
-        for (String key : subjectKeys) {
-            Duration locked = QuarkusTransaction.requiringNew().call(() -> fail(key));
-            if (locked != null) {
-                registry.counter("careid.lockouts", "subject", type(key).toLowerCase(java.util.Locale.ROOT)).increment();
-                audit.record(AuditEvent.of("LOCKOUT_STARTED", AuditEvent.Outcome.DENIED).target(type(key), id(key))
-                        .detail("seconds", locked.toSeconds()));
+    /**
+     * Admits one attempt, or refuses it because a subject is locked, in one transaction holding the
+     * subjects' rows: an admitted attempt is counted as a failure before it is evaluated (a success
+     * resets the count), and the attempt that reaches the limit sets the lock at once. So parallel
+     * attempts cannot all pass the check before any failure is counted, on any replica.
+     *
+     * @return true when admitted, false when locked
+     */
+    public boolean admit(List<String> subjectKeys) {
+        List<String> keys = subjectKeys.stream().distinct().sorted().toList(); // one lock order: no deadlocks
+        Boolean admitted = QuarkusTransaction.requiringNew().call(() -> admitLocked(keys));
+        if (admitted == null) {
+            keys.forEach(Lockout::createIfAbsent);
+            admitted = QuarkusTransaction.requiringNew().call(() -> admitLocked(keys));
+        }
+        return Boolean.TRUE.equals(admitted);
+    }
+
+    /** Null when a counter row does not exist yet. */
+    private Boolean admitLocked(List<String> keys) {
+        Instant now = Instant.now();
+        List<LockoutCounter> rows = new java.util.ArrayList<>();
+        for (String key : keys) {
+            LockoutCounter c = LockoutCounter.findById(key, LockModeType.PESSIMISTIC_WRITE);
+            if (c == null) {
+                return null;
+            }
+            rows.add(c);
+        }
+        if (rows.stream().anyMatch(c -> c.lockedUntil != null && now.isBefore(c.lockedUntil))) {
+            return false;
+        }
+        for (LockoutCounter c : rows) {
+            c.consecutiveFailures++;
+            if (c.consecutiveFailures >= freeAttempts) {
+                c.lockedUntil = now.plus(lockFor(c.consecutiveFailures));
+                c.expiryAudited = false;
+            }
+        }
+        return true;
+    }
+
+    /** Inserts a zero counter; a concurrent insert of the same key (which fails this one) is as good. */
+    private static void createIfAbsent(String key) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (LockoutCounter.findById(key) == null) {
+                    LockoutCounter c = new LockoutCounter();
+                    c.subjectKey = key;
+                    c.persist();
+                }
+            });
+        } catch (RuntimeException e) {
+            // the duplicate key surfaces at commit, wrapped by the transaction manager: look again
+            if (QuarkusTransaction.requiringNew().call(() -> LockoutCounter.findById(key) == null)) {
+                throw e;
             }
         }
     }
 
-    /** Resets the counters; joins the caller's transaction (so a rolled-back grant resets nothing). */
-    @Transactional
-    public void recordSuccess(List<String> subjectKeys) {
-        LockoutCounter.update("consecutiveFailures = 0 where subjectKey in ?1 and consecutiveFailures > 0", subjectKeys);
+    /**
+     * An admitted attempt failed: it was already counted; a lock it reached is reported (audit and
+     * metric) now, when it is known to stand.
+     */
+    public void recordFailure(List<String> subjectKeys) {
+        record Locked(String key, int failures) {}
+        List<Locked> locked = QuarkusTransaction.requiringNew().call(() -> subjectKeys.stream().distinct()
+                .map(k -> LockoutCounter.<LockoutCounter>findById(k))
+                .filter(c -> c != null && c.consecutiveFailures >= freeAttempts && c.lockedUntil != null)
+                .map(c -> new Locked(c.subjectKey, c.consecutiveFailures)).toList());
+        for (Locked l : locked) {
+            registry.counter("careid.lockouts", "subject", type(l.key()).toLowerCase(java.util.Locale.ROOT)).increment();
+            audit.record(AuditEvent.of("LOCKOUT_STARTED", AuditEvent.Outcome.DENIED).target(type(l.key()), id(l.key()))
+                    .detail("seconds", lockFor(l.failures()).toSeconds()));
+        }
     }
 
-    private Duration fail(String key) {
-        LockoutCounter c = LockoutCounter.findById(key, LockModeType.PESSIMISTIC_WRITE);
-        if (c == null) {
-            c = new LockoutCounter();
-            c.subjectKey = key;
-            c.persist();
-        }
-        c.consecutiveFailures++;
-        if (c.consecutiveFailures < freeAttempts) {
-            return null;
-        }
-        Duration lock = lockFor(c.consecutiveFailures);
-        c.lockedUntil = Instant.now().plus(lock);
-        c.expiryAudited = false;
-        return lock;
+    /**
+     * Resets the counters and lifts the lock an admitted attempt set in advance; joins the caller's
+     * transaction (so a rolled-back grant resets nothing).
+     */
+    @Transactional
+    public void recordSuccess(List<String> subjectKeys) {
+        LockoutCounter.update("consecutiveFailures = 0, lockedUntil = null where subjectKey in ?1 and consecutiveFailures > 0",
+                subjectKeys);
     }
 
     Duration lockFor(int failures) {

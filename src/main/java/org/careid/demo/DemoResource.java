@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 
+import io.vertx.core.http.HttpServerRequest;
+
 /**
  * The protected side of the demo: patient data and a device unlock that only a valid, unrevoked,
  * device-bound token with the right scope and a fresh proof of possession can reach. On in dev and
@@ -36,26 +38,36 @@ public class DemoResource {
     private final AuditTrail audit;
     private final boolean enabled;
     private final java.util.Optional<String> publicBaseUrl;
+    private final java.util.Optional<String> jwksUrl;
 
+    /**
+     * Where this resource server is reached ({@code htu} of proofs) and where it fetches CareID's
+     * keys come from configuration, never from the request: a Host or X-Forwarded-Host header
+     * naming another server must not make it fetch keys there (SSRF, and keys the caller chose).
+     * Unset, both default to this server's own loopback port (the demo runs inside CareID).
+     */
     @Inject
     DemoResource(DemoTokenGuard guard, AuditTrail audit,
                  @ConfigProperty(name = "careid.demo.enabled", defaultValue = "false") boolean enabled,
-                 @ConfigProperty(name = "careid.demo.public-base-url") java.util.Optional<String> publicBaseUrl) {
+                 @ConfigProperty(name = "careid.demo.public-base-url") java.util.Optional<String> publicBaseUrl,
+                 @ConfigProperty(name = "careid.demo.jwks-url") java.util.Optional<String> jwksUrl) {
         this.guard = guard;
         this.audit = audit;
         this.enabled = enabled;
-        this.publicBaseUrl = publicBaseUrl;
+        this.publicBaseUrl = publicBaseUrl.map(u -> u.replaceAll("/$", ""));
+        this.jwksUrl = jwksUrl;
     }
 
     @GET
     @Path("patients/{id}")
     public Map<String, Object> patient(@PathParam("id") String id, @HeaderParam("Authorization") String authorization,
-                                       @HeaderParam("DPoP") String proof, @Context UriInfo uri) {
+                                       @HeaderParam("DPoP") String proof, @Context UriInfo uri,
+                                       @Context HttpServerRequest request) {
         requireEnabled();
         if (!SyntheticPatients.validId(id)) {
             throw ApiException.badRequest("patient id must be 1-64 letters, digits or '-'");
         }
-        JwtClaims claims = guard.require(authorization, proof, "GET", url(uri), jwks(uri), "patient/*.read", false);
+        JwtClaims claims = guard.require(authorization, proof, "GET", url(uri, request), jwks(request), "patient/*.read", false);
         audit.record(AuditEvent.of("DEMO_PATIENT_READ", AuditEvent.Outcome.SUCCESS).actor("STAFF", subject(claims))
                 .target("PATIENT", id).detail("deviceId", DemoTokenGuard.boundDevice(claims).toString()));
         return SyntheticPatients.patient(id);
@@ -64,9 +76,10 @@ public class DemoResource {
     @POST
     @Path("devices/{id}/unlock")
     public Map<String, Object> unlock(@PathParam("id") UUID deviceId, @HeaderParam("Authorization") String authorization,
-                                      @HeaderParam("DPoP") String proof, @Context UriInfo uri) {
+                                      @HeaderParam("DPoP") String proof, @Context UriInfo uri,
+                                      @Context HttpServerRequest request) {
         requireEnabled();
-        JwtClaims claims = guard.require(authorization, proof, "POST", url(uri), jwks(uri), "device:unlock", true);
+        JwtClaims claims = guard.require(authorization, proof, "POST", url(uri, request), jwks(request), "device:unlock", true);
         if (!deviceId.equals(DemoTokenGuard.boundDevice(claims))) {
             throw new ApiException(ProblemType.WRONG_DEVICE, "The token is bound to another device");
         }
@@ -82,16 +95,17 @@ public class DemoResource {
         }
     }
 
-    private String base(UriInfo uri) {
-        return publicBaseUrl.orElseGet(() -> uri.getBaseUri().toString().replaceAll("/$", ""));
+    /** The configured base, or this server's loopback address at the port the request came in on. */
+    private String base(HttpServerRequest request) {
+        return publicBaseUrl.orElseGet(() -> "http://localhost:" + request.localAddress().port());
     }
 
-    private String url(UriInfo uri) {
-        return base(uri) + "/" + uri.getPath().replaceAll("^/", "");
+    private String url(UriInfo uri, HttpServerRequest request) {
+        return base(request) + "/" + uri.getPath().replaceAll("^/", "");
     }
 
-    private String jwks(UriInfo uri) {
-        return base(uri) + "/.well-known/jwks.json";
+    private String jwks(HttpServerRequest request) {
+        return jwksUrl.orElseGet(() -> "http://localhost:" + request.localAddress().port() + "/.well-known/jwks.json");
     }
 
     private static String subject(JwtClaims claims) {

@@ -43,17 +43,20 @@ public class DeviceService {
     private final ObjectMapper json;
     private final SecurityEvents events;
     private final Duration codeLifetime;
+    private final AttemptThrottle throttle;
 
     @Inject
     DeviceService(Caller caller, PasswordHasher hasher, Event<DeviceStatusChanged> statusChanged, ObjectMapper json,
                   SecurityEvents events,
-                  @ConfigProperty(name = "careid.devices.provisioning-code-lifetime", defaultValue = "PT15M") Duration codeLifetime) {
+                  @ConfigProperty(name = "careid.devices.provisioning-code-lifetime", defaultValue = "PT15M") Duration codeLifetime,
+                  AttemptThrottle throttle) {
         this.caller = caller;
         this.hasher = hasher;
         this.statusChanged = statusChanged;
         this.json = json;
         this.events = events;
         this.codeLifetime = codeLifetime;
+        this.throttle = throttle;
     }
 
     private final SecureRandom random = new SecureRandom();
@@ -124,6 +127,7 @@ public class DeviceService {
 
     /** Redeems a provisioning code: registers the device key. The code works once. */
     public DeviceViews.Provisioned provision(DeviceViews.ProvisionRequest request) {
+        throttle.acquire(AttemptThrottle.Action.PROVISIONING, request.deviceId() == null ? null : request.deviceId().toString());
         ClientKeys.RegisteredKey key;
         try {
             key = ClientKeys.register(json.writeValueAsString(request.jwk()));

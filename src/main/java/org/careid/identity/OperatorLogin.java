@@ -35,18 +35,21 @@ public class OperatorLogin {
     private final PasswordHasher hasher;
     private final OperatorTokens tokens;
     private final Caller caller;
+    private final AttemptThrottle throttle;
 
     @Inject
-    OperatorLogin(PasswordHasher hasher, OperatorTokens tokens, Caller caller) {
+    OperatorLogin(PasswordHasher hasher, OperatorTokens tokens, Caller caller, AttemptThrottle throttle) {
         this.hasher = hasher;
         this.tokens = tokens;
         this.caller = caller;
+        this.throttle = throttle;
     }
 
     /** A hash to check against when the account does not exist, so timing reveals nothing. */
     private volatile String decoyHash;
 
     public LoginResult login(Credentials credentials) {
+        throttle.acquire(AttemptThrottle.Action.LOGIN, credentials.username());
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> attempt(credentials));
         caller.audit(outcome.event.actor("OPERATOR", outcome.operatorId).source(caller.sourceAddress()));
         if (outcome.result == null) {
@@ -66,6 +69,7 @@ public class OperatorLogin {
             return failure("unknown username", null);
         }
         if (a.lockedUntil != null && now.isBefore(a.lockedUntil)) {
+            hasher.verify(credentials.password(), decoy()); // a lock must not show in the answer's timing
             return failure("account locked", a);
         }
         if (!hasher.verify(credentials.password(), a.passwordHash)) {

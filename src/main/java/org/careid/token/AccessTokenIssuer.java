@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.careid.audit.AuditEvent;
 import org.careid.audit.AuditTrail;
+import org.careid.crypto.P256;
 import org.careid.identity.Device;
 import org.careid.identity.DeviceIneligibility;
 import org.careid.identity.DeviceService;
@@ -116,7 +117,8 @@ public class AccessTokenIssuer {
         List<String> audience = new ArrayList<>();
         audience.add(device.id.toString());
         audience.addAll(settings.resourceAudiences());
-        String token = Jwt.issuer(issuer)
+        // low-S: the only form verification accepts (see JwtVerifier)
+        String token = P256.withLowS(Jwt.issuer(issuer)
                 .subject(staff.id.toString())
                 .audience(new LinkedHashSet<>(audience))
                 .issuedAt(now)
@@ -130,7 +132,7 @@ public class AccessTokenIssuer {
                 .claim("client_id", device.id.toString())
                 .claim("cnf", Map.of("jkt", device.jwkThumbprint))
                 .jws().keyId(key.kid()).header("typ", "at+jwt").algorithm(SignatureAlgorithm.ES256)
-                .sign(key.privateKey());
+                .sign(key.privateKey()));
         audit.recordSoon(AuditEvent.of("TOKEN_ISSUED", AuditEvent.Outcome.SUCCESS).actor("DEVICE", device.id)
                 .target("STAFF", staff.id).detail("jti", jti).detail("scope", scope).detail("amr", grant.amr())
                 .detail("acr", grant.acr()).detail("kid", key.kid()).detail("expiresAt", expires.toString()));

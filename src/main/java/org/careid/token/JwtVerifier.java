@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.careid.crypto.P256;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -87,6 +88,14 @@ public class JwtVerifier {
 
     private JsonWebToken verifyUncached(String jwt, String expectedTyp, String expectedAudience) throws InvalidTokenException {
         JsonNode header = header(jwt);
+        // One token, one string: ECDSA's (r, n - s) and base64url's spare bits would otherwise give
+        // a signed token other spellings that caches keyed on the string treat as new tokens.
+        if (!canonicalEncoding(jwt)) {
+            throw new InvalidTokenException("not in canonical base64url encoding");
+        }
+        if (!P256.hasLowS(jwt)) {
+            throw new InvalidTokenException("signature not in canonical low-S form");
+        }
         if (!"ES256".equals(header.path("alg").asText())) {
             throw new InvalidTokenException("algorithm not allowed");
         }
@@ -117,6 +126,20 @@ public class JwtVerifier {
         info.setClockSkew((int) settings.clockSkew().toSeconds());
         info.setRequiredClaims(Set.of("exp", "iat", "jti", "sub"));
         return info;
+    }
+
+    /** True when each of the three parts re-encodes to itself (no padding, no stray low bits). */
+    static boolean canonicalEncoding(String jwt) {
+        for (String part : jwt.split("\\.", -1)) {
+            try {
+                if (!Base64.getUrlEncoder().withoutPadding().encodeToString(Base64.getUrlDecoder().decode(part)).equals(part)) {
+                    return false;
+                }
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RFC 9068: "at+jwt" and "application/at+jwt" are the same type; comparison ignores case. */

@@ -1,6 +1,7 @@
 package org.careid.token;
 
 import java.security.KeyPair;
+import java.time.Duration;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Instant;
@@ -18,7 +19,13 @@ import jakarta.persistence.LockModeType;
 import org.careid.audit.AuditEvent;
 import org.careid.audit.AuditTrail;
 import org.careid.crypto.SealedEcKeys;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -41,14 +48,30 @@ public class KeyRing {
         }
     }
 
+    private final SealedEcKeys sealedKeys;
+    private final TokenSettings settings;
+    private final AuditTrail audit;
+    private final org.careid.cluster.ClusterLease lease;
+    /**
+     * An unknown kid reloads the ring (another replica may have just rotated), but only so often:
+     * tokens with made-up kids must not turn every request into a database read under a lock.
+     */
+    private final RateLimiter unknownKidReloads;
+    private final Counter unknownKidReloadCount;
+
     @Inject
-    SealedEcKeys sealedKeys;
-    @Inject
-    TokenSettings settings;
-    @Inject
-    AuditTrail audit;
-    @Inject
-    org.careid.cluster.ClusterLease lease;
+    KeyRing(SealedEcKeys sealedKeys, TokenSettings settings, AuditTrail audit, org.careid.cluster.ClusterLease lease,
+            @ConfigProperty(name = "careid.token.unknown-kid-reloads-per-second", defaultValue = "1") int unknownKidReloadsPerSecond,
+            MeterRegistry registry) {
+        this.sealedKeys = sealedKeys;
+        this.settings = settings;
+        this.audit = audit;
+        this.lease = lease;
+        this.unknownKidReloads = RateLimiter.of("key-ring-reload", RateLimiterConfig.custom()
+                .limitForPeriod(unknownKidReloadsPerSecond).limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(Duration.ZERO).build());
+        this.unknownKidReloadCount = registry.counter("careid.keyring.reloads", "cause", "unknown-kid");
+    }
 
     private volatile Map<String, LoadedKey> keys = Map.of();
     private volatile LoadedKey active;
@@ -74,7 +97,8 @@ public class KeyRing {
             active();
         }
         LoadedKey key = keys.get(kid);
-        if (key == null && kid != null) {
+        if (key == null && kid != null && unknownKidReloads.acquirePermission()) {
+            unknownKidReloadCount.increment();
             reload(); // another replica may have rotated a moment ago
             key = keys.get(kid);
         }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.careid.crypto.P256;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -41,7 +42,8 @@ public class OperatorTokens {
                         Duration lifetime) {
         KeyRing.LoadedKey key = keyRing.active();
         Instant now = Instant.now();
-        String token = Jwt.issuer(issuer)
+        // low-S: the only form verification accepts (see JwtVerifier)
+        String token = P256.withLowS(Jwt.issuer(issuer)
                 .subject(subject)
                 .upn(name)
                 .groups(roles)
@@ -52,7 +54,7 @@ public class OperatorTokens {
                 .expiresAt(now.plus(lifetime))
                 .claim("jti", UUID.randomUUID().toString())
                 .jws().keyId(key.kid()).header("typ", "JWT").algorithm(SignatureAlgorithm.ES256)
-                .sign(key.privateKey());
+                .sign(key.privateKey()));
         return new Issued(token, lifetime.toSeconds());
     }
 

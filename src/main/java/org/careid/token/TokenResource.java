@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.careid.audit.AuditEvent;
 import org.careid.identity.AccountSessions;
 import org.careid.identity.Caller;
 import org.careid.identity.Roles;
@@ -53,7 +54,11 @@ public class TokenResource {
         return introspection.introspect(token, new Introspection.Presentation(proof, method, url, consumeOnce)).asResponse();
     }
 
-    /** RFC 7009: always 200, whether or not the token was valid, so nothing is revealed. */
+    /**
+     * RFC 7009: always 200, whether or not the token was valid, so nothing is revealed. A device may
+     * revoke only tokens bound to itself (section 2.1: the token must have been issued to the client
+     * asking); another device's request changes nothing and is audited.
+     */
     @POST
     @Path("revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -63,8 +68,15 @@ public class TokenResource {
             throw ApiException.badRequest("token is required");
         }
         Introspection.Verdict verdict = introspection.introspect(token, Introspection.Presentation.NONE);
-        if (verdict.claims() != null) {
-            revocations.revoke(verdict.claims(), "revoked by " + caller.type().toLowerCase());
+        AccessTokenClaims claims = verdict.claims();
+        if (claims == null) {
+            return Response.ok().build();
+        }
+        if (caller.isDevice() && !claims.deviceId().toString().equals(caller.id())) {
+            caller.audit(AuditEvent.of("TOKEN_REVOCATION_REFUSED", AuditEvent.Outcome.DENIED).target("TOKEN", claims.jti())
+                    .detail("boundDeviceId", claims.deviceId().toString()).detail("reason", "token bound to another device"));
+        } else {
+            revocations.revoke(claims, "revoked by " + caller.type().toLowerCase());
         }
         return Response.ok().build();
     }

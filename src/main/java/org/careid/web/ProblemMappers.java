@@ -31,6 +31,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooManyRequests(TooManyRequestsException e) {
+        Response plain = e.problem().toResponse();
+        return Response.fromResponse(plain).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Problem.Violation(fieldName(v.getPropertyPath().toString()), v.getMessage()))

@@ -11,6 +11,8 @@ public enum ProblemType {
     VALIDATION("validation", 400, "Validation failed"),
     MALFORMED_REQUEST("malformed-request", 400, "Malformed request body"),
     INVALID_PROVISIONING_CODE("invalid-provisioning-code", 400, "Provisioning failed"),
+    /** A registered public key is not a valid P-256 public key (curve, point, size, private parts). */
+    INVALID_KEY("invalid-key", 400, "Key not accepted"),
     PASSWORD_NOT_CHANGED("password-not-changed", 400, "Password not changed"),
     /** Client credentials (operator token, device or resource-server assertion) missing. */
     AUTHENTICATION_REQUIRED("authentication-required", 401, "Unauthorized"),

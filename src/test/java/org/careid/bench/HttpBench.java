@@ -37,11 +37,11 @@ public final class HttpBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private final String base;
-    private final String admin;
-    private final String issuer;
+    final String base;
+    final String admin;
+    final String issuer;
 
-    private HttpBench(String base, String password) throws Exception {
+    HttpBench(String base, String password) throws Exception {
         this.base = base;
         this.admin = adminToken(password);
         this.issuer = (String) json(get("/.well-known/openid-configuration")).get("issuer");
@@ -111,7 +111,7 @@ public final class HttpBench {
                 sorted.size() / (double) seconds);
     }
 
-    private String enrolledStaff(String modality, Path dataDir) throws Exception {
+    String enrolledStaff(String modality, Path dataDir) throws Exception {
         String employee = "BENCH" + UUID.randomUUID().toString().substring(0, 6);
         String staff = (String) json(post("/api/v1/staff", admin, "application/json", JSON.writeValueAsBytes(Map.of(
                 "employeeId", employee, "displayName", "Bench", "clinicalRole", "nurse", "ward", "ICU",
@@ -133,7 +133,7 @@ public final class HttpBench {
         return staff;
     }
 
-    private DeviceKey provisionedDevice() throws Exception {
+    DeviceKey provisionedDevice() throws Exception {
         DeviceKey key = new DeviceKey();
         String id = (String) json(post("/api/v1/devices", admin, "application/json",
                 JSON.writeValueAsBytes(Map.of("name", "bench", "deviceType", "workstation", "ward", "ICU")))).get("id");
@@ -144,7 +144,7 @@ public final class HttpBench {
         return key;
     }
 
-    private HttpResponse<byte[]> authenticate(DeviceKey device, String modality, byte[] probe) throws Exception {
+    HttpResponse<byte[]> authenticate(DeviceKey device, String modality, byte[] probe) throws Exception {
         Multipart form = new Multipart().file("image", "probe", probe).field("scope", "patient/*.read");
         if (modality.equals("fingerprint")) {
             form.field("dpi", "500");
@@ -153,14 +153,14 @@ public final class HttpBench {
     }
 
     /** The person's photos in name order: the first three are enrolled, the fourth is the probe. */
-    private static List<Path> photos(Path dir) throws Exception {
+    static List<Path> photos(Path dir) throws Exception {
         try (var files = Files.list(dir)) {
             return files.filter(p -> p.toString().matches(".*\\.(jpe?g|png)$")).sorted().toList();
         }
     }
 
     /** The probe as a device camera frame: the photo fitted into a 640x480 JPEG. */
-    private static byte[] fit640x480(Path photo) throws Exception {
+    static byte[] fit640x480(Path photo) throws Exception {
         java.awt.image.BufferedImage source = javax.imageio.ImageIO.read(photo.toFile());
         java.awt.image.BufferedImage frame = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
         double scale = Math.min(640.0 / source.getWidth(), 480.0 / source.getHeight());
@@ -181,7 +181,7 @@ public final class HttpBench {
         }
     }
 
-    private HttpResponse<byte[]> postDevice(String path, DeviceKey key, String type, byte[] body) throws Exception {
+    HttpResponse<byte[]> postDevice(String path, DeviceKey key, String type, byte[] body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Device " + key.assertion(issuer))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (type != null) {
@@ -190,7 +190,7 @@ public final class HttpBench {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private HttpResponse<byte[]> post(String path, String bearer, String type, byte[] body) throws Exception {
+    HttpResponse<byte[]> post(String path, String bearer, String type, byte[] body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (bearer != null) {
@@ -222,21 +222,21 @@ public final class HttpBench {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static Map<?, ?> json(HttpResponse<byte[]> response) throws Exception {
+    static Map<?, ?> json(HttpResponse<byte[]> response) throws Exception {
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(response.uri() + " -> " + response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
         }
         return JSON.readValue(response.body(), Map.class);
     }
 
-    private static void check(HttpResponse<byte[]> response, int expected) {
+    static void check(HttpResponse<byte[]> response, int expected) {
         if (response.statusCode() != expected) {
             throw new IllegalStateException(response.uri() + " -> " + response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
         }
     }
 
     /** A minimal multipart/form-data body for the JDK client. */
-    private static final class Multipart {
+    static final class Multipart {
         private final String boundary = "careid" + UUID.randomUUID();
         private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 

@@ -627,6 +627,11 @@ class KubernetesManifestsTest {
         if (!"true".equals(config.get("CAREID_THREAT_SHARED_FEED"))) {
             problems.add("several replicas need one threat-detector engine: CAREID_THREAT_SHARED_FEED=true");
         }
+        String trusted = config.get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES");
+        if ("true".equals(config.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"))
+                && (trusted == null || trusted.isBlank() || trusted.contains("0.0.0.0/0") || trusted.contains("*"))) {
+            problems.add("forwarded headers are honoured: QUARKUS_HTTP_PROXY_TRUSTED_PROXIES must name the ingress, not everyone");
+        }
         assertNoProblems(overlay + ": configuration", problems);
     }
 

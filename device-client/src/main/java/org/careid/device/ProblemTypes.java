@@ -44,6 +44,7 @@ public final class ProblemTypes {
             Map.entry("duplicate-identity", Failure.CONFLICT),
             Map.entry("validation", Failure.BAD_INPUT),
             Map.entry("malformed-request", Failure.BAD_INPUT),
+            Map.entry("invalid-key", Failure.BAD_INPUT),
             Map.entry("password-not-changed", Failure.BAD_INPUT),
             Map.entry("not-found", Failure.BAD_INPUT),
             Map.entry("method-not-allowed", Failure.BAD_INPUT),

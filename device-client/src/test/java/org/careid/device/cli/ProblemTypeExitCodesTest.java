@@ -16,7 +16,7 @@ class ProblemTypeExitCodesTest {
             Map.entry("method-not-allowed", 2), Map.entry("not-acceptable", 2), Map.entry("request-too-large", 2),
             Map.entry("unsupported-media-type", 2), Map.entry("image-too-large", 2), Map.entry("image-unsupported", 2),
             Map.entry("image-unusable", 2), Map.entry("template-unsupported", 2), Map.entry("enrollment-refused", 2),
-            Map.entry("password-not-changed", 2), Map.entry("request-refused", 2),
+            Map.entry("password-not-changed", 2), Map.entry("request-refused", 2), Map.entry("invalid-key", 2),
             Map.entry("rate-limited", 5),
             Map.entry("authentication-failed", 6), Map.entry("authentication-required", 6),
             Map.entry("credentials-refused", 6), Map.entry("login-failed", 6), Map.entry("invalid-provisioning-code", 6),
