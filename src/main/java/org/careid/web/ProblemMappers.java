@@ -98,6 +98,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            LOG.warnf("Database unavailable: %s", e.toString());
+            return Response.fromResponse(Problem.of(ProblemType.DATABASE_UNAVAILABLE,
+                    "The database did not answer in time; try again shortly").toResponse())
+                    .header("Retry-After", "5").build();
+        }
         String incident = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return Problem.of(ProblemType.INTERNAL_ERROR, "Unexpected error; incident " + incident).toResponse();

@@ -63,7 +63,9 @@ public enum ProblemType {
     /** Any other 4xx the HTTP layer produces; the body carries the actual status. */
     REQUEST_REFUSED("request-refused", 400, "Request refused"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
-    SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");
+    SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable"),
+    /** The database did not answer within careid.database.timeout (an outage); retry later. */
+    DATABASE_UNAVAILABLE("database-unavailable", 503, "Database unavailable");
 
     public static final String BASE = "https://careid.org/problems/";
 
