@@ -24,6 +24,6 @@ public record TurnRules(double minFaceFraction, int baselineFrames, double front
                         double minWidthRatio, double minParallax, double maxJump, double minMotion) {
 
     public static TurnRules defaults() {
-        return new TurnRules(0.8, 3, 0.08, 3, 0.2, 32, 20, 0.35, 2, 0.55, 0.9, 1.0, 0.5);
+        return new TurnRules(0.8, 3, 0.08, 3, 0.2, 32, 20, 0.35, 2, 0.55, 0.9, 1.5, 0.5);
     }
 }
