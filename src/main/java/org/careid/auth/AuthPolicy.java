@@ -23,18 +23,30 @@ import io.quarkus.panache.common.Sort;
  * The multi-factor policy: how many factors (1 or 2) each scope needs at each device type. Data,
  * editable by ADMIN; the defaults need two factors for dispensing medication, overriding an
  * infusion limit and writing patient data, and one biometric for the rest.
+ *
+ * <p>A rule may also mark the scope {@code faceChallenge}: there a face counts alone only after the
+ * active head-turn challenge (a burst of frames, {@code POST /api/v1/auth/face/challenge}). An
+ * unchallenged face still counts together with another verified factor (a fingerprint or a PIN),
+ * so a device without the challenge keeps those ways in. Defaults: dispensing medication,
+ * overriding an infusion and unlocking a device.
  */
 @ApplicationScoped
 public class AuthPolicy {
     public record RuleRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9:/*._-]{1,64}") String scope,
                               @NotBlank @Pattern(regexp = "\\*|[a-z][a-z0-9_-]{1,31}") String deviceType,
-                              @Min(1) @Max(2) int requiredFactors) {}
+                              @Min(1) @Max(2) int requiredFactors, Boolean faceChallenge) {}
 
-    public record RuleView(UUID id, String scope, String deviceType, int requiredFactors) {
+    public record RuleView(UUID id, String scope, String deviceType, int requiredFactors, boolean faceChallenge) {
         static RuleView of(AuthPolicyRule r) {
-            return new RuleView(r.id, r.scope, r.deviceType, r.requiredFactors);
+            return new RuleView(r.id, r.scope, r.deviceType, r.requiredFactors, r.faceChallenge);
         }
     }
+
+    /**
+     * The requested scopes the verified factors satisfy (request order), and whether a passed face
+     * challenge would have satisfied one more.
+     */
+    public record Verdict(Set<String> satisfied, boolean challengeWouldSatisfy) {}
 
     @Inject
     Caller caller;
@@ -42,14 +54,31 @@ public class AuthPolicy {
     /** The requested scopes that the verified factor count satisfies, in request order. */
     @Transactional
     public Set<String> satisfiedScopes(Set<String> requested, String deviceType, int verifiedFactors) {
+        return decide(requested, deviceType, verifiedFactors, false).satisfied();
+    }
+
+    /**
+     * @param unchallengedFace a face is among the verified factors and did not pass the challenge
+     */
+    @Transactional
+    public Verdict decide(Set<String> requested, String deviceType, int verifiedFactors, boolean unchallengedFace) {
         List<AuthPolicyRule> rules = rulesFor(requested, deviceType);
         Set<String> satisfied = new LinkedHashSet<>();
+        boolean challengeWouldSatisfy = false;
         for (String scope : requested) {
-            if (requiredFactors(scope, deviceType, rules) <= verifiedFactors) {
-                satisfied.add(scope);
+            AuthPolicyRule rule = ruleFor(scope, deviceType, rules);
+            int required = rule == null ? 1 : rule.requiredFactors;
+            if (required > verifiedFactors) {
+                continue;
             }
+            // an unchallenged face counts only beside another factor where the rule asks for the challenge
+            if (rule != null && rule.faceChallenge && unchallengedFace && verifiedFactors < 2) {
+                challengeWouldSatisfy = true;
+                continue;
+            }
+            satisfied.add(scope);
         }
-        return satisfied;
+        return new Verdict(satisfied, challengeWouldSatisfy);
     }
 
     /** Every rule that could apply: one query, however many scopes an attempt asks for. */
@@ -57,20 +86,20 @@ public class AuthPolicy {
         return AuthPolicyRule.list("scope in ?1 and deviceType in ?2", scopes, List.of(deviceType, AuthPolicyRule.ANY_DEVICE));
     }
 
-    /** Factors the scope needs at this device type (most specific rule; 1 without a rule). */
-    private static int requiredFactors(String scope, String deviceType, List<AuthPolicyRule> rules) {
-        Integer any = null;
+    /** The rule for the scope at this device type (most specific first), or null (one factor, no challenge). */
+    private static AuthPolicyRule ruleFor(String scope, String deviceType, List<AuthPolicyRule> rules) {
+        AuthPolicyRule any = null;
         for (AuthPolicyRule rule : rules) {
             if (rule.scope.equals(scope)) {
                 if (rule.deviceType.equals(deviceType)) {
-                    return rule.requiredFactors;
+                    return rule;
                 }
                 if (rule.deviceType.equals(AuthPolicyRule.ANY_DEVICE)) {
-                    any = rule.requiredFactors;
+                    any = rule;
                 }
             }
         }
-        return any != null ? any : 1;
+        return any;
     }
 
     @Transactional
@@ -87,12 +116,17 @@ public class AuthPolicy {
             rule.scope = request.scope();
             rule.deviceType = request.deviceType();
             rule.requiredFactors = request.requiredFactors();
+            rule.faceChallenge = Boolean.TRUE.equals(request.faceChallenge());
             rule.persist();
         } else {
             rule.requiredFactors = request.requiredFactors();
+            if (request.faceChallenge() != null) {
+                rule.faceChallenge = request.faceChallenge();
+            }
         }
         caller.audit(AuditEvent.of("AUTH_POLICY_SET", AuditEvent.Outcome.SUCCESS).target("AUTH_POLICY", rule.id)
-                .detail("scope", rule.scope).detail("deviceType", rule.deviceType).detail("requiredFactors", rule.requiredFactors));
+                .detail("scope", rule.scope).detail("deviceType", rule.deviceType).detail("requiredFactors", rule.requiredFactors)
+                .detail("faceChallenge", rule.faceChallenge));
         return RuleView.of(rule);
     }
 

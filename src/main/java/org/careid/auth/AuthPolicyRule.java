@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** "This scope at this device type needs this many factors." */
+/**
+ * "This scope at this device type needs this many factors", and whether a face counts alone only
+ * after the head-turn challenge ({@code faceChallenge}).
+ */
 @Entity
 @Table(name = "auth_policy")
 public class AuthPolicyRule extends PanacheEntityBase {
@@ -22,4 +25,6 @@ public class AuthPolicyRule extends PanacheEntityBase {
     public String deviceType;
     @Column(name = "required_factors")
     public int requiredFactors;
+    @Column(name = "face_challenge")
+    public boolean faceChallenge;
 }

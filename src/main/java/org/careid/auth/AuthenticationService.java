@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.careid.biometric.LivenessEvidence;
 import org.careid.biometric.MatchOutcome;
 import org.careid.face.FaceAuthenticator;
 import org.careid.fingerprint.FingerprintAuthenticator;
@@ -29,6 +31,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class AuthenticationService {
     static final String ACR_ONE_FACTOR = "urn:careid:acr:1f";
     static final String ACR_TWO_FACTORS = "urn:careid:acr:2f";
+    private static final String FACE_AMR = "face";
 
     private final Lockout lockout;
     private final FaceAuthenticator faces;
@@ -56,8 +59,17 @@ public class AuthenticationService {
     }
 
     public AccessTokenIssuer.Issued authenticate(AuthAttempt attempt) {
+        return authenticate(attempt, null);
+    }
+
+    /**
+     * As {@link #authenticate(AuthAttempt)}, with the face taken from a burst of frames answering a
+     * head-turn challenge: {@code challengedFace} verifies the burst (nonce, deadline, turn, identity,
+     * passive PAD) once the lockout check has passed, and its outcome stands for the face.
+     */
+    public AccessTokenIssuer.Issued authenticate(AuthAttempt attempt, Supplier<MatchOutcome> challengedFace) {
         long started = System.nanoTime();
-        if (!attempt.hasBiometric()) {
+        if (!attempt.hasBiometric() && challengedFace == null) {
             throw ApiException.badRequest("Present a face or a fingerprint; a PIN is only ever a second factor");
         }
         if (attempt.requestedScopes().isEmpty()) {
@@ -72,7 +84,9 @@ public class AuthenticationService {
         // A locked attempt is scored too, and the score thrown away: the answer must take as long
         // as a real failure, or its timing would tell a prober that a lock applies.
         List<MatchOutcome> outcomes = new ArrayList<>();
-        if (attempt.face() != null) {
+        if (challengedFace != null) {
+            outcomes.add(challengedFace.get());
+        } else if (attempt.face() != null) {
             outcomes.add(faces.match(attempt.face(), attempt.claimedStaffId()));
         }
         if (attempt.fingerprint() != null) {
@@ -80,6 +94,12 @@ public class AuthenticationService {
         }
         if (!admitted) {
             fail(attempt, lockKeys, null, List.of(), AuthFailure.LOCKED_OUT, "locked out", started, false);
+        }
+        MatchOutcome attack = outcomes.stream().filter(MatchOutcome::presentationAttack).findFirst().orElse(null);
+        if (attack != null) {
+            // one generic answer; the audit keeps the verdict and the threat detectors see the outcome
+            fail(attempt, lockKeys, null, outcomes, AuthFailure.PRESENTATION_ATTACK,
+                    "presentation attack suspected (" + attack.liveness().method() + "): " + attack.liveness().reason(), started, false);
         }
         FactorFusion.Decision decision = FactorFusion.decide(outcomes, attempt.claimedStaffId(), 4.0);
         boolean masked = outcomes.stream().anyMatch(MatchOutcome::secondFactorRequired);
@@ -99,7 +119,16 @@ public class AuthenticationService {
             }
         }
         int verified = factors;
-        AccessTokenIssuer.Issued issued = QuarkusTransaction.requiringNew().call(() -> grant(attempt, staffId, amr, verified, lockKeys));
+        boolean unchallengedFace = amr.contains(FACE_AMR) && outcomes.stream()
+                .noneMatch(o -> FACE_AMR.equals(o.modality()) && o.liveness() != null && o.liveness().challenged());
+        Granted granted = QuarkusTransaction.requiringNew().call(() -> grant(attempt, staffId, amr, verified, unchallengedFace, lockKeys));
+        AccessTokenIssuer.Issued issued = granted.issued();
+        if (issued == null && granted.challengeRequired()) {
+            events.record(attempt, staffId, outcomes, AuthFailure.CHALLENGE_REQUIRED,
+                    "the requested access needs the face challenge (or a fingerprint or second factor) at this device", started);
+            metrics.attempt(outcomes, attempt.pin() != null, false, started);
+            throw AuthenticationFailed.challengeRequired();
+        }
         if (issued == null) {
             lockout.recordSuccess(withStaff(lockKeys, staffId)); // the person matched: not a guess
             events.record(attempt, staffId, outcomes, AuthFailure.INSUFFICIENT_FACTORS,
@@ -117,19 +146,25 @@ public class AuthenticationService {
      * authentication's path): the policy's verdict on the requested scopes at this device type, the
      * lockout counters reset, the token issued. Null when the factors satisfy no requested scope.
      */
-    private AccessTokenIssuer.Issued grant(AuthAttempt attempt, UUID staffId, List<String> amr, int verified, List<String> lockKeys) {
+    private Granted grant(AuthAttempt attempt, UUID staffId, List<String> amr, int verified, boolean unchallengedFace,
+                          List<String> lockKeys) {
         Device device = Device.findById(attempt.deviceId());
         String deviceType = device == null ? "unknown" : device.deviceType;
         // Threat response "step-up": while in force, this person needs two factors for every scope.
-        Set<String> satisfied = verified < 2 && stepUps.isRequired(staffId) ? Set.of()
-                : policy.satisfiedScopes(attempt.requestedScopes(), deviceType, verified);
-        if (satisfied.isEmpty()) {
-            return null;
+        if (verified < 2 && stepUps.isRequired(staffId)) {
+            return new Granted(null, false);
+        }
+        AuthPolicy.Verdict verdict = policy.decide(attempt.requestedScopes(), deviceType, verified, unchallengedFace);
+        if (verdict.satisfied().isEmpty()) {
+            return new Granted(null, verdict.challengeWouldSatisfy());
         }
         lockout.recordSuccess(withStaff(lockKeys, staffId));
-        return issuer.issue(new AccessTokenIssuer.Grant(staffId, attempt.deviceId(),
-                attempt.requestedScopes(), amr, verified >= 2 ? ACR_TWO_FACTORS : ACR_ONE_FACTOR, satisfied));
+        return new Granted(issuer.issue(new AccessTokenIssuer.Grant(staffId, attempt.deviceId(),
+                attempt.requestedScopes(), amr, verified >= 2 ? ACR_TWO_FACTORS : ACR_ONE_FACTOR, verdict.satisfied())), false);
     }
+
+    /** The token, or null with whether a passed face challenge would have satisfied a requested scope. */
+    private record Granted(AccessTokenIssuer.Issued issued, boolean challengeRequired) {}
 
     private void fail(AuthAttempt attempt, List<String> lockKeys, FactorFusion.Decision decision, List<MatchOutcome> outcomes,
                       AuthFailure failure, String reason, long started, boolean secondFactorRequired) {
@@ -163,9 +198,20 @@ public class AuthenticationService {
             f.put("strength", round(o.strength()));
             f.put("failure", o.failure());
             f.put("timingsMs", o.timingsMs());
+            f.put("liveness", o.liveness() == null ? null : liveness(o.liveness()));
             factors.add(f);
         }
         return Map.of("factors", factors);
+    }
+
+    private static Map<String, Object> liveness(LivenessEvidence l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", l.method());
+        m.put("verdict", l.live() ? "live" : "attack");
+        m.put("score", l.score());
+        m.put("threshold", l.threshold());
+        m.put("reason", l.reason());
+        return m;
     }
 
     private static double round(double v) {

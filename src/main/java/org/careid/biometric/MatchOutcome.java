@@ -16,9 +16,27 @@ import java.util.UUID;
  * @param failure     why it did not match (for the audit; never shown to the caller), or null
  * @param secondFactorRequired the sample cannot authenticate alone (e.g. a masked face)
  * @param timingsMs   stage timings for the audit and metrics
+ * @param liveness    the presentation-attack check's result on this sample, or null when none ran
  */
 public record MatchOutcome(String modality, UUID staffId, boolean matched, double score, double threshold,
-                           double strength, String failure, boolean secondFactorRequired, Map<String, Double> timingsMs) {
+                           double strength, String failure, boolean secondFactorRequired, Map<String, Double> timingsMs,
+                           LivenessEvidence liveness) {
+
+    public MatchOutcome(String modality, UUID staffId, boolean matched, double score, double threshold,
+                        double strength, String failure, boolean secondFactorRequired, Map<String, Double> timingsMs) {
+        this(modality, staffId, matched, score, threshold, strength, failure, secondFactorRequired, timingsMs, null);
+    }
+
+    /** The sample was judged a presentation attack: never evidence, whatever it matched. */
+    public boolean presentationAttack() {
+        return liveness != null && liveness.attack();
+    }
+
+    /** The same outcome with the liveness check's result attached. */
+    public MatchOutcome withLiveness(LivenessEvidence evidence) {
+        return new MatchOutcome(modality, staffId, matched, score, threshold, strength, failure, secondFactorRequired, timingsMs,
+                evidence);
+    }
 
     public static MatchOutcome unusable(String modality, String failure, boolean secondFactorRequired, Map<String, Double> timingsMs) {
         return new MatchOutcome(modality, null, false, 0, Double.NaN, 0, failure, secondFactorRequired, timingsMs);

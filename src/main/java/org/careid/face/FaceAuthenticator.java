@@ -7,17 +7,21 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.careid.biometric.LivenessEvidence;
 import org.careid.biometric.MatchOutcome;
 import org.careid.face.gallery.FaceGallery;
 import org.careid.face.gallery.IdentificationResult;
 import org.careid.face.gallery.VerificationResult;
+import org.careid.face.pad.PadVerdict;
 import org.careid.face.quality.QualityIssue;
 import org.careid.face.threshold.FaceThresholds;
 
 /**
  * A face captured at a device, as evidence for the authentication flow: 1:1 against the claimed
  * person (best of their samples) or 1:N with open-set rejection (under the gallery-size threshold,
- * or too close to the runner-up, is "no match"). A masked face is never evidence.
+ * or too close to the runner-up, is "no match"). A masked face is never evidence, nor is a face the
+ * passive presentation-attack check judged an attack: that outcome keeps the person it resembles
+ * (for the audit and threat detection) but carries no strength and never matches.
  */
 @ApplicationScoped
 public class FaceAuthenticator {
@@ -31,7 +35,35 @@ public class FaceAuthenticator {
     FaceThresholds thresholds;
 
     public MatchOutcome match(byte[] image, UUID claimedStaffId) {
-        FaceAnalysis analysis = pipeline.analyze(image, FacePurpose.AUTHENTICATION);
+        return match(pipeline.analyze(image, FacePurpose.AUTHENTICATION), claimedStaffId);
+    }
+
+    /** The outcome of an analysed face (a still image, or the best frontal frame of a challenge burst). */
+    public MatchOutcome match(FaceAnalysis analysis, UUID claimedStaffId) {
+        MatchOutcome outcome = score(analysis, claimedStaffId);
+        PadVerdict pad = analysis.liveness();
+        if (pad == null) {
+            return outcome;
+        }
+        LivenessEvidence evidence = passiveEvidence(pad);
+        if (pad.live()) {
+            return outcome.withLiveness(evidence);
+        }
+        return new MatchOutcome(AMR, outcome.staffId(), false, outcome.score(), outcome.threshold(), 0,
+                "presentation attack suspected", false, outcome.timingsMs(), evidence);
+    }
+
+    /** The passive model's verdict as policy and audit evidence. */
+    public static LivenessEvidence passiveEvidence(PadVerdict pad) {
+        return new LivenessEvidence(LivenessEvidence.PASSIVE, pad.live(), round(pad.score()), pad.threshold(),
+                pad.live() ? null : "passive score below threshold");
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+
+    private MatchOutcome score(FaceAnalysis analysis, UUID claimedStaffId) {
         Map<String, Double> timings = timings(analysis);
         if (!analysis.accepted()) {
             String issues = String.join(",", analysis.quality().issues().stream().map(QualityIssue::name).sorted().toList());

@@ -100,10 +100,24 @@ public class FacePipeline {
     /** Analysis of an already decoded upright BGR image (decode time reported as 0). */
     public FaceAnalysis analyze(Mat bgr, FacePurpose purpose) {
         long t = System.nanoTime();
-        return analyzeDecoded(bgr, purpose, t, t);
+        return analyzeDecoded(bgr, purpose, t, t, true);
+    }
+
+    /**
+     * As {@link #analyze(Mat, FacePurpose)} without the presentation-attack models
+     * ({@code liveness() == null}): for the frames of a challenge burst, where the caller runs them
+     * only on the frames it chooses.
+     */
+    public FaceAnalysis analyzeWithoutPad(Mat bgr, FacePurpose purpose) {
+        long t = System.nanoTime();
+        return analyzeDecoded(bgr, purpose, t, t, false);
     }
 
     private FaceAnalysis analyzeDecoded(Mat bgr, FacePurpose purpose, long t0, long t1) {
+        return analyzeDecoded(bgr, purpose, t0, t1, true);
+    }
+
+    private FaceAnalysis analyzeDecoded(Mat bgr, FacePurpose purpose, long t0, long t1, boolean withPad) {
         int w = bgr.cols();
         int h = bgr.rows();
         boolean padded = Math.max(w, h) <= PAD_MAX_SIDE;
@@ -129,7 +143,7 @@ public class FacePipeline {
             long t4 = System.nanoTime();
             float[] embedding = report.acceptable() ? embedder.embed(aligned.crop()) : null;
             long t5 = System.nanoTime();
-            PadVerdict liveness = pad.assess(bgr, chosen);
+            PadVerdict liveness = withPad ? pad.assess(bgr, chosen) : null;
             long t6 = System.nanoTime();
             return result(w, h, faces, chosen, report, embedding, padded, liveness, t0, t1, t2, t3, t4, t5, t6);
         }

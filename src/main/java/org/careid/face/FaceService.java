@@ -19,16 +19,19 @@ import org.careid.crypto.Envelope;
 import org.careid.face.gallery.FaceGallery;
 import org.careid.face.gallery.IdentificationResult;
 import org.careid.face.model.FaceModels;
+import org.careid.face.pad.PadVerdict;
 import org.careid.face.quality.QualityIssue;
 import org.careid.face.threshold.FaceThresholds;
 import org.careid.identity.Caller;
 import org.careid.web.ApiException;
+import org.careid.web.Problem;
 import org.careid.web.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Face enrollment and erasure: each sample passes the quality gate (never a masked face), the
- * duplicate-identity check, then is sealed and stored; the in-memory gallery follows once the
+ * Face enrollment and erasure: each sample passes the passive presentation-attack check (a sample
+ * judged a photo or screen refuses the whole request with 422, nothing stored), the quality gate
+ * (never a masked face), the duplicate-identity check, then is sealed and stored; the in-memory gallery follows once the
  * transaction commits ({@link GalleryLifecycle}). Three good samples complete enrollment.
  */
 @ApplicationScoped
@@ -75,10 +78,15 @@ public class FaceService implements EnrollmentSource {
         if (photos.isEmpty() || photos.size() > MAX_SAMPLES) {
             throw ApiException.invalid("images", "send 1 to " + MAX_SAMPLES + " photos");
         }
+        List<FaceAnalysis> analyses = new ArrayList<>(photos.size());
+        for (byte[] photo : photos) {
+            analyses.add(pipeline.analyze(photo, FacePurpose.ENROLLMENT));
+        }
+        refuseAttacks(staffId, analyses);
         List<Refusal> refused = new ArrayList<>();
         List<EnrolledFace> stored = new ArrayList<>();
         for (int i = 0; i < photos.size(); i++) {
-            FaceAnalysis analysis = pipeline.analyze(photos.get(i), FacePurpose.ENROLLMENT);
+            FaceAnalysis analysis = analyses.get(i);
             if (!analysis.accepted()) {
                 refused.add(new Refusal(i, analysis.quality().issues().stream().map(QualityIssue::name).sorted().toList()));
                 continue;
@@ -122,6 +130,33 @@ public class FaceService implements EnrollmentSource {
         view.put("enrolledBy", last.createdBy);
         view.put("model", last.modelId + "@" + last.modelVersion);
         return view;
+    }
+
+    /**
+     * A template made from a photo or a screen would let anyone holding that picture in: refuse the
+     * request when any sample fails the passive check, audited with each failing sample's score.
+     */
+    private void refuseAttacks(UUID staffId, List<FaceAnalysis> analyses) {
+        List<Integer> attacks = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        for (int i = 0; i < analyses.size(); i++) {
+            PadVerdict pad = analyses.get(i).liveness();
+            if (pad != null && pad.attack()) {
+                attacks.add(i);
+                scores.add(Math.round(pad.score() * 10000) / 10000.0);
+            }
+        }
+        if (attacks.isEmpty()) {
+            return;
+        }
+        double threshold = analyses.get(attacks.get(0)).liveness().threshold();
+        caller.audit(AuditEvent.of("FACE_ENROLLMENT_REFUSED", AuditEvent.Outcome.DENIED).target("STAFF", staffId)
+                .detail("reason", "presentation attack suspected").detail("samples", attacks).detail("padScores", scores)
+                .detail("padThreshold", threshold));
+        throw new ApiException(Problem.of(ProblemType.PRESENTATION_ATTACK_SUSPECTED,
+                        "Sample(s) " + attacks + " look like a photo or a screen rather than the person in front of the camera; "
+                                + "nothing was stored. Capture the person live, facing the camera.")
+                .with("reason", "PRESENTATION_ATTACK_SUSPECTED").with("samples", attacks));
     }
 
     /** One person must not enroll as two: refuse a sample that matches someone else. */

@@ -45,6 +45,8 @@ public interface ThreatConfig {
 
     Posture posture();
 
+    PresentationAttacks presentationAttacks();
+
     Webhook webhook();
 
     /**
@@ -269,6 +271,23 @@ public interface ThreatConfig {
         /** ...and at least this fraction of the ward's devices used within the window. */
         @WithDefault("0.5")
         double wardFraction();
+
+        @WithDefault("1H")
+        Duration cooldown();
+    }
+
+    /**
+     * Faces refused as presentation attacks (photo, screen, failed head-turn challenge). One refusal
+     * can be a live person in bad light (BPCER about 5 %, docs/PAD.md); repeated refusals on one
+     * person or at one device within the window are an attack in progress.
+     */
+    interface PresentationAttacks {
+        @WithDefault("1H")
+        Duration window();
+
+        /** Refusals on one person or at one device within the window that raise an alert. */
+        @WithDefault("2")
+        int minAttacks();
 
         @WithDefault("1H")
         Duration cooldown();

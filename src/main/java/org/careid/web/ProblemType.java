@@ -22,6 +22,7 @@ public enum ProblemType {
     /** A person was not authenticated at a device: no match, wrong PIN, unknown or locked out alike. */
     AUTHENTICATION_FAILED("authentication-failed", 401, "Authentication failed"),
     SECOND_FACTOR_REQUIRED("second-factor-required", 401, "Authentication failed"),
+    CHALLENGE_REQUIRED("challenge-required", 401, "Authentication failed"),
     TOKEN_REQUIRED("token-required", 401, "Unauthorized"),
     TOKEN_INVALID("token-invalid", 401, "Unauthorized"),
     TOKEN_EXPIRED("token-expired", 401, "Unauthorized"),
@@ -59,6 +60,7 @@ public enum ProblemType {
     IMAGE_UNUSABLE("image-unusable", 422, "Unusable image"),
     TEMPLATE_UNSUPPORTED("template-unsupported", 422, "Unsupported template"),
     ENROLLMENT_REFUSED("enrollment-refused", 422, "Fingerprint enrollment refused"),
+    PRESENTATION_ATTACK_SUSPECTED("presentation-attack-suspected", 422, "Face sample refused"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     /** Any other 4xx the HTTP layer produces; the body carries the actual status. */
     REQUEST_REFUSED("request-refused", 400, "Request refused"),

@@ -22,8 +22,20 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    /** A device the CLI has provisioned with its own key: ADMIN registers it and issues a code, the CLI redeems it. */
+    /**
+     * A device the CLI has provisioned with its own key: ADMIN registers it and issues a code, the CLI redeems it.
+     * These devices send still images, so ADMIN lets their type unlock on the face alone (the default policy asks
+     * for the head-turn challenge there, see FaceChallengeEndToEndTest).
+     */
     static ProvisionedDevice provisionedDevice(URL server, Path parent, String deviceType) {
+        return provisionedDevice(server, parent, deviceType, false);
+    }
+
+    static ProvisionedDevice provisionedDevice(URL server, Path parent, String deviceType, boolean doesFaceChallenge) {
+        if (!doesFaceChallenge) {
+            Api.as(Api.admin()).body(Map.of("scope", "device:unlock", "deviceType", deviceType, "requiredFactors", 1,
+                    "faceChallenge", false)).put("/api/v1/auth/policies").then().statusCode(200);
+        }
         String id = Api.as(Api.admin())
                 .body(Map.of("name", "bed " + UUID.randomUUID().toString().substring(0, 6), "deviceType", deviceType, "ward", WARD))
                 .post("/api/v1/devices").then().statusCode(201).extract().path("id");

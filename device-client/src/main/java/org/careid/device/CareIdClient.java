@@ -226,6 +226,65 @@ public final class CareIdClient {
                 .header("Accept", "application/json");
     }
 
+    /** {@code POST /api/v1/auth/face/challenge}: a single-use head-turn challenge for this device. */
+    public FaceChallenge requestFaceChallenge() {
+        HttpRequest http = deviceRequest("/api/v1/auth/face/challenge").POST(HttpRequest.BodyPublishers.noBody()).build();
+        Map<String, Object> answer = json(transport.send(http, Endpoint.AUTHENTICATION, "Face challenge"), "Face challenge");
+        Object instruction = answer.get("instruction");
+        Object expiresAt = answer.get("expiresAt");
+        Object deadline = answer.get("deadlineMs");
+        Object min = answer.get("minFrames");
+        Object max = answer.get("maxFrames");
+        String nonce = string(answer, "nonce");
+        if (nonce == null || !(instruction instanceof List<?> turns) || turns.isEmpty()) {
+            throw new CareIdException(Failure.SERVER_ERROR, "Face challenge: the server answered without a nonce or instruction");
+        }
+        return new FaceChallenge(nonce, turns.stream().map(String::valueOf).toList(), string(answer, "prompt"),
+                expiresAt == null ? null : java.time.Instant.parse(String.valueOf(expiresAt)),
+                deadline instanceof Number n ? n.longValue() : 0L, min instanceof Number n ? n.intValue() : 0,
+                max instanceof Number n ? n.intValue() : 0);
+    }
+
+    /**
+     * {@code POST /api/v1/auth/face/challenge/burst}: the frames recorded after showing the
+     * challenge's prompt, in capture order, with the request's claimed staff id, scopes and optional
+     * PIN (its face and fingerprint are not used). {@code mirrored}: the frames are selfie-view.
+     */
+    public TokenResponse answerFaceChallenge(FaceChallenge challenge, List<AuthenticationRequest.Image> frames,
+                                             AuthenticationRequest request, boolean mirrored) {
+        MultipartBody body = new MultipartBody();
+        byte[] pinBytes = null;
+        try {
+            body.field("nonce", challenge.nonce());
+            for (AuthenticationRequest.Image frame : frames) {
+                addImage(body, "frames", frame);
+            }
+            if (mirrored) {
+                body.field("mirrored", "true");
+            }
+            if (request.pinChars() != null) {
+                pinBytes = utf8(request.pinChars());
+                body.secretField("pin", pinBytes);
+            }
+            if (request.staffId() != null && !request.staffId().isBlank()) {
+                body.field("staffId", request.staffId());
+            }
+            if (!request.scopes().isEmpty()) {
+                body.field("scope", String.join(" ", request.scopes()));
+            }
+            HttpRequest http = deviceRequest("/api/v1/auth/face/challenge/burst")
+                    .header("Content-Type", body.contentType())
+                    .POST(body.publisher())
+                    .build();
+            return tokenResponse(json(transport.send(http, Endpoint.AUTHENTICATION, "Face challenge"), "Face challenge"));
+        } finally {
+            if (pinBytes != null) {
+                java.util.Arrays.fill(pinBytes, (byte) 0);
+            }
+            request.wipe();
+        }
+    }
+
     private URI resolve(String path) {
         return URI.create(server + path);
     }

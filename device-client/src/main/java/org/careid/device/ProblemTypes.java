@@ -19,6 +19,7 @@ public final class ProblemTypes {
             Map.entry("login-failed", Failure.AUTHENTICATION_FAILED),
             Map.entry("invalid-provisioning-code", Failure.AUTHENTICATION_FAILED),
             Map.entry("second-factor-required", Failure.SECOND_FACTOR_REQUIRED),
+            Map.entry("challenge-required", Failure.SECOND_FACTOR_REQUIRED),
             Map.entry("token-expired", Failure.TOKEN_EXPIRED),
             Map.entry("token-revoked", Failure.TOKEN_REVOKED),
             Map.entry("token-inactive", Failure.TOKEN_REVOKED),
@@ -56,6 +57,7 @@ public final class ProblemTypes {
             Map.entry("image-unusable", Failure.BAD_INPUT),
             Map.entry("template-unsupported", Failure.BAD_INPUT),
             Map.entry("enrollment-refused", Failure.BAD_INPUT),
+            Map.entry("presentation-attack-suspected", Failure.BAD_INPUT),
             Map.entry("request-refused", Failure.BAD_INPUT),
             Map.entry("internal-error", Failure.SERVER_ERROR),
             Map.entry("service-unavailable", Failure.SERVER_ERROR));

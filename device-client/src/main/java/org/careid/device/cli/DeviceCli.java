@@ -24,6 +24,7 @@ import java.time.Clock;
                 ProvisionCommand.class,
                 ReportVersionCommand.class,
                 AuthenticateCommand.class,
+                ChallengeCommand.class,
                 VerifyCommand.class,
                 ReadPatientCommand.class,
                 UnlockCommand.class,

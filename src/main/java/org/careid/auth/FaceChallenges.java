@@ -1,0 +1,95 @@
+package org.careid.auth;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.careid.face.challenge.HeadTurn;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Issues head-turn challenges to devices and redeems them once. The instruction is random (left or
+ * right; with {@code careid.face.challenge.two-step}, half of them a second, opposite turn), so a
+ * recording made in advance has to be chosen within the deadline; the nonce is single use and bound
+ * to the device it was issued to, so a captured burst cannot be replayed. Kept in the database so
+ * that any replica can redeem what another issued.
+ */
+@ApplicationScoped
+public class FaceChallenges {
+    /** What the device is told. */
+    public record Issued(String nonce, List<String> instruction, String prompt, Instant expiresAt, long deadlineMs,
+                         int minFrames, int maxFrames) {}
+
+    static final int MIN_FRAMES = 12;
+    static final int MAX_FRAMES = 45;
+
+    private final SecureRandom random = new SecureRandom();
+    private final Duration deadline;
+    private final boolean twoStep;
+
+    @Inject
+    FaceChallenges(@ConfigProperty(name = "careid.face.challenge.deadline", defaultValue = "4S") Duration deadline,
+                   @ConfigProperty(name = "careid.face.challenge.two-step", defaultValue = "false") boolean twoStep) {
+        this.deadline = deadline;
+        this.twoStep = twoStep;
+    }
+
+    @Transactional
+    public Issued issue(UUID deviceId) {
+        Instant now = Instant.now();
+        FaceChallenge.delete("expiresAt < ?1", now.minus(Duration.ofHours(1)));
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        List<HeadTurn> steps = new ArrayList<>();
+        steps.add(random.nextBoolean() ? HeadTurn.LEFT : HeadTurn.RIGHT);
+        if (twoStep && random.nextBoolean()) {
+            steps.add(steps.get(0) == HeadTurn.LEFT ? HeadTurn.RIGHT : HeadTurn.LEFT);
+        }
+        FaceChallenge c = new FaceChallenge();
+        c.nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        c.deviceId = deviceId;
+        c.instruction = String.join(",", steps.stream().map(HeadTurn::code).toList());
+        c.issuedAt = now;
+        c.expiresAt = now.plus(deadline);
+        c.persist();
+        return new Issued(c.nonce, steps.stream().map(HeadTurn::code).toList(), prompt(steps), c.expiresAt, deadline.toMillis(),
+                MIN_FRAMES, MAX_FRAMES);
+    }
+
+    /**
+     * Marks the challenge used and returns its turns; empty when the nonce is unknown, already used,
+     * expired or issued to another device.
+     */
+    @Transactional
+    public Optional<List<HeadTurn>> redeem(String nonce, UUID deviceId) {
+        if (nonce == null || nonce.isBlank() || nonce.length() > 64) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        int updated = FaceChallenge.update("usedAt = ?1 where nonce = ?2 and deviceId = ?3 and usedAt is null and expiresAt >= ?1",
+                now, nonce, deviceId);
+        if (updated != 1) {
+            return Optional.empty();
+        }
+        FaceChallenge c = FaceChallenge.findById(nonce);
+        return Optional.of(Arrays.stream(c.instruction.split(",")).map(HeadTurn::of).toList());
+    }
+
+    private static String prompt(List<HeadTurn> steps) {
+        StringBuilder s = new StringBuilder("Look at the camera, then turn your head to your ").append(steps.get(0).code());
+        for (int i = 1; i < steps.size(); i++) {
+            s.append(", then to your ").append(steps.get(i).code());
+        }
+        return s.append('.').toString();
+    }
+}

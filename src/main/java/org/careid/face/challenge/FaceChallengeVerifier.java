@@ -1,0 +1,172 @@
+package org.careid.face.challenge;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.careid.biometric.LivenessEvidence;
+import org.careid.biometric.MatchOutcome;
+import org.careid.face.FaceAnalysis;
+import org.careid.face.FaceAuthenticator;
+import org.careid.face.FacePipeline;
+import org.careid.face.FacePurpose;
+import org.careid.face.gallery.FaceGallery;
+import org.careid.face.image.DecodedImage;
+import org.careid.face.image.FaceImageDecoder;
+import org.careid.face.pad.PadVerdict;
+import org.careid.face.pad.PresentationAttackDetector;
+import org.careid.face.quality.QualityIssue;
+import org.careid.face.threshold.FaceThresholds;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Verifies a burst of frames answering a head-turn challenge and turns it into the face factor's
+ * outcome. Every frame is analysed (detection, quality, embedding; no PAD); then, in order:
+ * the landmark track ({@link BurstGeometry}); the passive models on up to {@value #PAD_FRAMES}
+ * frontal start frames (their median score against {@code careid.face.pad.threshold}); identity
+ * on the best frontal frame (1:1 or 1:N as for a still image) and then on every usable frame (at
+ * least {@code careid.face.challenge.min-identity-fraction} of them must verify as that person).
+ * A failed track, passive check or identity hold is a presentation attack (no strength, liveness
+ * evidence with the reason); the outcome of a passed burst carries {@code challenge} evidence.
+ */
+@ApplicationScoped
+public class FaceChallengeVerifier {
+    static final int PAD_FRAMES = 5;
+
+    private final FaceImageDecoder decoder;
+    private final FacePipeline pipeline;
+    private final PresentationAttackDetector pad;
+    private final FaceAuthenticator faces;
+    private final FaceGallery gallery;
+    private final FaceThresholds thresholds;
+    private final TurnRules rules;
+    private final double minIdentityFraction;
+
+    @Inject
+    public FaceChallengeVerifier(FaceImageDecoder decoder, FacePipeline pipeline, PresentationAttackDetector pad,
+                                 FaceAuthenticator faces, FaceGallery gallery, FaceThresholds thresholds,
+                                 @ConfigProperty(name = "careid.face.challenge.min-turn", defaultValue = "0.35") double minTurn,
+                                 @ConfigProperty(name = "careid.face.challenge.min-parallax", defaultValue = "0.9") double minParallax,
+                                 @ConfigProperty(name = "careid.face.challenge.min-iod", defaultValue = "32") double minIod,
+                                 @ConfigProperty(name = "careid.face.challenge.min-identity-fraction", defaultValue = "0.8")
+                                 double minIdentityFraction) {
+        this.decoder = decoder;
+        this.pipeline = pipeline;
+        this.pad = pad;
+        this.faces = faces;
+        this.gallery = gallery;
+        this.thresholds = thresholds;
+        TurnRules d = TurnRules.defaults();
+        this.rules = new TurnRules(d.minFaceFraction(), d.baselineFrames(), d.frontalTolerance(), d.minFrontalFrames(),
+                d.maxFrontalYaw(), minIod, d.maxRoll(), minTurn, d.minTurnFrames(), d.minWidthRatio(), minParallax, d.maxJump(),
+                d.minMotion());
+        this.minIdentityFraction = minIdentityFraction;
+    }
+
+    /**
+     * @param frames   the burst's encoded frames, in capture order
+     * @param steps    the turns the challenge asked for
+     * @param mirrored the device sends mirrored (selfie-view) frames
+     * @throws org.careid.image.ImageException a frame is not a usable image (413/422)
+     */
+    public MatchOutcome verify(List<byte[]> frames, List<HeadTurn> steps, boolean mirrored, UUID claimedStaffId) {
+        long t0 = System.nanoTime();
+        List<DecodedImage> images = new ArrayList<>(frames.size());
+        try {
+            for (byte[] frame : frames) {
+                images.add(decoder.decode(frame));
+            }
+            long t1 = System.nanoTime();
+            List<FaceAnalysis> analyses = new ArrayList<>(images.size());
+            List<FrameGeometry> track = new ArrayList<>(images.size());
+            for (DecodedImage image : images) {
+                FaceAnalysis a = pipeline.analyzeWithoutPad(image.bgr(), FacePurpose.AUTHENTICATION);
+                analyses.add(a);
+                boolean single = a.chosen() != null && !a.quality().issues().contains(QualityIssue.MULTIPLE_FACES);
+                FrameGeometry g = single ? FrameGeometry.of(a.chosen()) : null;
+                track.add(g == null || !mirrored ? g : g.mirrored());
+            }
+            long t2 = System.nanoTime();
+            Map<String, Double> timings = new LinkedHashMap<>();
+            timings.put("decodeMs", ms(t1 - t0));
+            timings.put("framesMs", ms(t2 - t1));
+
+            BurstGeometry.Verdict geometry = BurstGeometry.judge(track, steps, rules);
+            if (!geometry.passed()) {
+                return attack(null, "head turn: " + geometry.reason() + " " + geometry.measures(), null, timings);
+            }
+            List<Integer> frontal = geometry.frontalFrames().subList(0, Math.min(PAD_FRAMES, geometry.frontalFrames().size()));
+            double[] live = new double[frontal.size()];
+            for (int k = 0; k < frontal.size(); k++) {
+                int i = frontal.get(k);
+                PadVerdict v = pad.assess(images.get(i).bgr(), analyses.get(i).chosen());
+                live[k] = v.score();
+            }
+            double passive = BurstGeometry.median(live);
+            long t3 = System.nanoTime();
+            timings.put("padMs", ms(t3 - t2));
+            if (passive < pad.threshold()) {
+                return attack(null, "passive score of the frontal frames below threshold", passive, timings);
+            }
+
+            FaceAnalysis best = frontal.stream().map(analyses::get).filter(FaceAnalysis::accepted)
+                    .max(java.util.Comparator.comparingDouble(a -> a.quality().score())).orElse(null);
+            if (best == null) {
+                return attack(null, "no usable frontal frame", passive, timings);
+            }
+            MatchOutcome first = faces.match(best, claimedStaffId);
+            if (!first.matched()) {
+                return new MatchOutcome(first.modality(), first.staffId(), false, first.score(), first.threshold(), 0,
+                        first.failure(), false, merge(timings, first.timingsMs(), t0), evidence(true, passive, null));
+            }
+            double threshold = thresholds.verificationThreshold();
+            int usable = 0;
+            int same = 0;
+            for (FaceAnalysis a : analyses) {
+                if (a.accepted() && !a.quality().issues().contains(QualityIssue.MULTIPLE_FACES)) {
+                    usable++;
+                    if (gallery.verify(first.staffId(), a.embedding(), threshold).matched()) {
+                        same++;
+                    }
+                }
+            }
+            timings.put("identityMs", ms(System.nanoTime() - t3));
+            if (usable == 0 || same < minIdentityFraction * usable) {
+                return attack(first.staffId(), "identity not held across the burst (" + same + " of " + usable + " frames)", passive,
+                        merge(timings, first.timingsMs(), t0));
+            }
+            return new MatchOutcome(first.modality(), first.staffId(), true, first.score(), first.threshold(), first.strength(),
+                    null, false, merge(timings, first.timingsMs(), t0), evidence(true, passive, null));
+        } finally {
+            images.forEach(DecodedImage::close);
+        }
+    }
+
+    private MatchOutcome attack(UUID resembles, String reason, Double passive, Map<String, Double> timings) {
+        return new MatchOutcome("face", resembles, false, 0, Double.NaN, 0, "challenge failed", false, timings,
+                evidence(false, passive, reason));
+    }
+
+    private LivenessEvidence evidence(boolean live, Double passive, String reason) {
+        return new LivenessEvidence(LivenessEvidence.CHALLENGE, live, passive == null ? null : Math.round(passive * 10000) / 10000.0,
+                pad.threshold(), reason);
+    }
+
+    private static Map<String, Double> merge(Map<String, Double> burst, Map<String, Double> best, long t0) {
+        Map<String, Double> all = new LinkedHashMap<>(burst);
+        if (best != null && best.get("matchMs") != null) {
+            all.put("matchMs", best.get("matchMs"));
+        }
+        all.put("totalMs", ms(System.nanoTime() - t0));
+        return all;
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}
