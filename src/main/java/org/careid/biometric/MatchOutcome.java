@@ -1,5 +1,6 @@
 package org.careid.biometric;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,11 +17,26 @@ import java.util.UUID;
  * @param failure     why it did not match (for the audit; never shown to the caller), or null
  * @param secondFactorRequired the sample cannot authenticate alone (e.g. a masked face)
  * @param timingsMs   stage timings for the audit and metrics
+ * @param captureIssues why the sample could not be compared at all (stable names such as NO_FACE,
+ *                    TOO_DARK); empty when it was compared. Says nothing about who is enrolled.
  */
 public record MatchOutcome(String modality, UUID staffId, boolean matched, double score, double threshold,
-                           double strength, String failure, boolean secondFactorRequired, Map<String, Double> timingsMs) {
+                           double strength, String failure, boolean secondFactorRequired, Map<String, Double> timingsMs,
+                           List<String> captureIssues) {
+
+    public MatchOutcome(String modality, UUID staffId, boolean matched, double score, double threshold,
+                        double strength, String failure, boolean secondFactorRequired, Map<String, Double> timingsMs) {
+        this(modality, staffId, matched, score, threshold, strength, failure, secondFactorRequired, timingsMs, List.of());
+    }
 
     public static MatchOutcome unusable(String modality, String failure, boolean secondFactorRequired, Map<String, Double> timingsMs) {
-        return new MatchOutcome(modality, null, false, 0, Double.NaN, 0, failure, secondFactorRequired, timingsMs);
+        return unusable(modality, failure, secondFactorRequired, timingsMs, List.of());
+    }
+
+    /** A sample that could not be compared, with the capture issues a device may show. */
+    public static MatchOutcome unusable(String modality, String failure, boolean secondFactorRequired, Map<String, Double> timingsMs,
+                                        List<String> captureIssues) {
+        return new MatchOutcome(modality, null, false, 0, Double.NaN, 0, failure, secondFactorRequired, timingsMs,
+                List.copyOf(captureIssues));
     }
 }

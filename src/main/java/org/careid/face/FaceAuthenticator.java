@@ -34,8 +34,9 @@ public class FaceAuthenticator {
         FaceAnalysis analysis = pipeline.analyze(image, FacePurpose.AUTHENTICATION);
         Map<String, Double> timings = timings(analysis);
         if (!analysis.accepted()) {
-            String issues = String.join(",", analysis.quality().issues().stream().map(QualityIssue::name).sorted().toList());
-            return MatchOutcome.unusable(AMR, "face not usable: " + issues, analysis.secondFactorRequired(), timings);
+            java.util.List<String> issues = analysis.quality().issues().stream().map(QualityIssue::name).sorted().toList();
+            return MatchOutcome.unusable(AMR, "face not usable: " + String.join(",", issues), analysis.secondFactorRequired(),
+                    timings, issues);
         }
         long t0 = System.nanoTime();
         MatchOutcome outcome;

@@ -218,6 +218,11 @@ public final class JwksCache {
             return;
         }
         try {
+            // The cached keys decide which tokens verify: a file others could write is no trust anchor.
+            if (!OwnerOnlyFiles.isOwnerOnly(cacheFile)) {
+                throw new CareIdException(Failure.BAD_INPUT, "JWKS cache " + cacheFile
+                        + " can be read or written by other users; delete it or restrict it with: chmod 600 " + cacheFile);
+            }
             keys = JWKSet.parse(Files.readString(cacheFile, StandardCharsets.UTF_8)).toPublicJWKSet();
             lastFetch = Files.getLastModifiedTime(cacheFile).toInstant();
         } catch (IOException | ParseException e) {

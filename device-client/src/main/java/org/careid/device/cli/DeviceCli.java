@@ -28,6 +28,8 @@ import java.time.Clock;
                 ReadPatientCommand.class,
                 UnlockCommand.class,
                 RevokeCommand.class,
+                FaceCheckCommand.class,
+                EmergencyCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -37,15 +39,17 @@ import java.time.Clock;
                 "2:bad input (arguments, files, request refused as malformed, unknown resource)",
                 "3:server unreachable",
                 "4:clock skew between device and server",
-                "5:locked out (too many attempts)",
-                "6:authentication failed (no match, wrong PIN, device or code refused)",
+                "5:rate-limited (too many emergency accesses); a locked-out person or device gets 6",
+                "6:authentication failed (no match, wrong PIN, locked out, provisioning code refused, "
+                        + "device credentials refused: unknown, unprovisioned or suspended device)",
                 "7:a second factor is required",
                 "8:token expired (or no saved token)",
                 "9:token revoked or no longer active",
                 "10:token invalid (signature, type, issuer, bound to another key)",
-                "11:forbidden (scope, suspended or outdated device, another device's resource)",
+                "11:forbidden (scope, outdated or retired device, another device's resource, access not granted)",
                 "12:refused as a replay or conflict",
-                "13:server error"})
+                "13:server error",
+                "14:face capture not usable (no face, several faces, too dark...): capture again"})
 public final class DeviceCli implements Runnable {
 
     @Option(names = "--server", scope = ScopeType.INHERIT, paramLabel = "URL",

@@ -8,6 +8,7 @@ import org.careid.device.DeviceKeyStore;
 import org.careid.device.DpopProofs;
 import org.careid.device.Failure;
 import org.careid.device.JwksCache;
+import org.careid.device.OwnerOnlyFiles;
 import org.careid.device.ProtectedResourceClient;
 import org.careid.device.TokenHolder;
 
@@ -64,6 +65,10 @@ final class DeviceContext {
         String scheme = server.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || server.getRawAuthority() == null) {
             throw new CareIdException(Failure.BAD_INPUT, "--server must be an http(s) URL such as https://careid.example, not " + server);
+        }
+        if (scheme.equals("http") && !ServerAddresses.isLoopback(server)) {
+            throw new CareIdException(Failure.BAD_INPUT, "--server must use https (plain http only to this machine: "
+                    + "localhost, 127.0.0.1, ::1), not " + server);
         }
         return Optional.of(server);
     }
@@ -160,9 +165,8 @@ final class DeviceContext {
     void rememberServer(URI knownServer, String issuer) {
         try {
             Path file = serverCacheFile();
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, JSONObjectUtils.toJSONString(
-                    Map.of("server", stripSlash(knownServer.toString()), "issuer", issuer)), StandardCharsets.UTF_8);
+            OwnerOnlyFiles.write(file, JSONObjectUtils.toJSONString(
+                    Map.of("server", stripSlash(knownServer.toString()), "issuer", issuer)).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             err.println("Warning: cannot cache the server's issuer in " + serverCacheFile() + ": " + e.getMessage());
         }
@@ -203,6 +207,11 @@ final class DeviceContext {
             return Optional.empty();
         }
         try {
+            // The cached issuer decides which tokens verify offline: trust it only when nobody else could write it.
+            if (!OwnerOnlyFiles.isOwnerOnly(file)) {
+                throw new CareIdException(Failure.BAD_INPUT, "Server cache " + file
+                        + " can be read or written by other users; delete it or restrict it with: chmod 600 " + file);
+            }
             return Optional.of(JSONObjectUtils.parse(Files.readString(file, StandardCharsets.UTF_8)));
         } catch (IOException | ParseException e) {
             return Optional.empty();
