@@ -104,7 +104,7 @@ public class AuthenticationService {
                     "no requested scope satisfied by " + verified + " factor(s)", started);
             metrics.attempt(outcomes, attempt.pin() != null, false, started);
             throw AuthenticationFailed.secondFactorRequired("the requested access needs two factors at this device",
-                    "two-factor-scope");
+                    "TWO_FACTOR_SCOPE");
         }
         events.record(attempt, staffId, outcomes, null, null, started);
         metrics.attempt(outcomes, attempt.pin() != null, true, started);
@@ -163,7 +163,7 @@ public class AuthenticationService {
         events.record(attempt, decision == null ? null : decision.staffId(), outcomes, failure, reason, started);
         metrics.attempt(outcomes, attempt.pin() != null, false, started);
         if (secondFactorRequired) {
-            throw AuthenticationFailed.secondFactorRequired("the face is covered (mask); add a fingerprint or PIN", "masked");
+            throw AuthenticationFailed.secondFactorRequired("the face is covered (mask); add a fingerprint or PIN", "MASKED");
         }
         if (failure == AuthFailure.NO_MATCH) {
             // Only a picture no one could be compared with gets a reason the device can act on.

@@ -1,7 +1,6 @@
 package org.careid.auth;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +12,8 @@ import org.careid.web.ProblemType;
 /**
  * A face capture the server could not compare with anyone (no face, several faces, too dark...).
  * That is a property of the picture, not of a person, so the device is told what to fix: problem
- * {@code capture-rejected} with a stable {@code reason} and all {@code reasons}. Only when every
+ * {@code capture-rejected} with a stable {@code reason} and all {@code reasons} (the quality issue
+ * names of {@code /api/v1/faces/check}: NO_FACE, MULTIPLE_FACES, TOO_DARK...). Only when every
  * presented sample was such a face: as soon as a sample was compared, the answer stays the generic
  * {@code authentication-failed}, which reveals nothing about who is enrolled or locked out.
  */
@@ -48,13 +48,8 @@ final class CaptureProblem {
         String first = issues.get(0);
         return Optional.of(new ApiException(Problem.of(ProblemType.CAPTURE_REJECTED,
                         "Capture again: " + ADVICE.getOrDefault(first, "the face capture is not usable"))
-                .with("reason", reason(first))
-                .with("reasons", issues.stream().map(CaptureProblem::reason).toList())));
-    }
-
-    /** The API spelling of a quality issue: NO_FACE becomes no-face. */
-    static String reason(String issue) {
-        return issue.toLowerCase(Locale.ROOT).replace('_', '-');
+                .with("reason", first)
+                .with("reasons", issues)));
     }
 
     private static int rank(String issue) {

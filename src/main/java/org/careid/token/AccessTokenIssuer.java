@@ -71,9 +71,9 @@ public class AccessTokenIssuer {
     /** A requested scope the token does not carry: {@link #NOT_PERMITTED} or {@link #SECOND_FACTOR_REQUIRED}. */
     public record RefusedScope(String scope, String reason) {
         /** The person does not hold this scope. */
-        public static final String NOT_PERMITTED = "not-permitted";
+        public static final String NOT_PERMITTED = "NOT_PERMITTED";
         /** The scope needs more factors than were verified at this device. */
-        public static final String SECOND_FACTOR_REQUIRED = "second-factor-required";
+        public static final String SECOND_FACTOR_REQUIRED = "SECOND_FACTOR_REQUIRED";
     }
 
     private final KeyRing keyRing;

@@ -42,16 +42,34 @@ final class DeviceCliProcess {
 
     /** Runs {@code careid-device --server S --key-store K ARGS...} and waits for it. */
     CliResult run(String... args) {
+        return runWithInput(null, args);
+    }
+
+    /** The same with {@code --server URL} of the caller's choice (an unreachable or plain-http one). */
+    CliResult runAgainst(String otherServer, String... args) {
+        return execute(otherServer, null, args);
+    }
+
+    /** The same, with {@code input} as standard input (a PIN, as a device's own UI pipes it in). */
+    CliResult runWithInput(String input, String... args) {
+        return execute(server, input, args);
+    }
+
+    private CliResult execute(String serverUrl, String input, String... args) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toAbsolutePath().toString(),
-                "--server", server, "--key-store", keyStore.toString()));
+                "--server", serverUrl, "--key-store", keyStore.toString()));
         command.addAll(List.of(args));
         try {
             Path out = Files.createTempFile("careid-cli", ".out");
             Path err = Files.createTempFile("careid-cli", ".err");
+            Path in = input == null ? null : Files.createTempFile("careid-cli", ".in");
             try {
+                if (in != null) {
+                    Files.writeString(in, input, StandardCharsets.UTF_8);
+                }
                 ProcessBuilder builder = new ProcessBuilder(command)
                         .redirectOutput(out.toFile()).redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(devNull()));
+                        .redirectInput(ProcessBuilder.Redirect.from(in == null ? devNull() : in.toFile()));
                 // Only the options given here count, not whatever the machine running the tests exports.
                 builder.environment().keySet().removeIf(name -> name.startsWith("CAREID_"));
                 long start = System.nanoTime();
@@ -66,6 +84,9 @@ final class DeviceCliProcess {
             } finally {
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(err);
+                if (in != null) {
+                    Files.deleteIfExists(in);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -173,6 +173,7 @@ public final class CareIdClient {
     public FaceCheck checkFace(AuthenticationRequest.Image frame) {
         MultipartBody body = new MultipartBody();
         addImage(body, "image", frame);
+        body.field("purpose", "authentication");
         HttpRequest request = deviceRequest("/api/v1/faces/check")
                 .header("Content-Type", body.contentType())
                 .POST(body.publisher())

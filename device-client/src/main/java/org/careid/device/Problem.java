@@ -39,8 +39,8 @@ public record Problem(String type, String title, int status, String detail, Map<
     }
 
     /**
-     * The stable reason a device can act on, e.g. {@code no-face}, {@code multiple-faces}, {@code too-dark}
-     * ({@code capture-rejected}) or {@code masked} ({@code second-factor-required}); empty when none is given.
+     * The stable reason a device can act on, e.g. {@code NO_FACE}, {@code MULTIPLE_FACES}, {@code TOO_DARK}
+     * ({@code capture-rejected}) or {@code MASKED} ({@code second-factor-required}); empty when none is given.
      */
     public Optional<String> reason() {
         Object reason = members.get("reason");

@@ -20,8 +20,8 @@ public record TokenResponse(String accessToken, String tokenType, long expiresIn
     }
 
     /**
-     * A requested scope left out of the token: {@code reason} is {@code not-permitted} (the person does
-     * not hold it) or {@code second-factor-required} (it needs another factor at this device).
+     * A requested scope left out of the token: {@code reason} is {@code NOT_PERMITTED} (the person does
+     * not hold it) or {@code SECOND_FACTOR_REQUIRED} (it needs another factor at this device).
      */
     public record RefusedScope(String scope, String reason) {
     }
