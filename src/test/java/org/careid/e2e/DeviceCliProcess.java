@@ -22,6 +22,7 @@ final class DeviceCliProcess {
 
     private final String server;
     private final Path keyStore;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
 
     /** One device: its key store lives in {@code dir} (owner-only, as the CLI insists). */
     DeviceCliProcess(URL server, Path dir) {
@@ -29,6 +30,20 @@ final class DeviceCliProcess {
                 + " absent (the root build's invoker makes it; not run with -Dinvoker.skip=true?); skipping");
         this.server = server.toString().replaceAll("/$", "");
         this.keyStore = dir.resolve("device-key.jwk");
+    }
+
+    /** One device whose key store is {@code keyStore} itself (a PKCS#12 file, or the state files of a PKCS#11 key). */
+    DeviceCliProcess(URL server, Path dir, String keyStoreName) {
+        Prerequisites.require(Files.isRegularFile(JAR), "device client jar " + JAR.toAbsolutePath()
+                + " absent (the root build's invoker makes it; not run with -Dinvoker.skip=true?); skipping");
+        this.server = server.toString().replaceAll("/$", "");
+        this.keyStore = dir.resolve(keyStoreName);
+    }
+
+    /** Runs every later command with this environment variable as well (a key store password, SOFTHSM2_CONF). */
+    DeviceCliProcess withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     Path keyStore() {
@@ -72,6 +87,7 @@ final class DeviceCliProcess {
                         .redirectInput(ProcessBuilder.Redirect.from(in == null ? devNull() : in.toFile()));
                 // Only the options given here count, not whatever the machine running the tests exports.
                 builder.environment().keySet().removeIf(name -> name.startsWith("CAREID_"));
+                builder.environment().putAll(environment);
                 long start = System.nanoTime();
                 Process process = builder.start();
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

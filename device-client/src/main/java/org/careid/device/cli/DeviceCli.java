@@ -59,7 +59,8 @@ public final class DeviceCli implements Runnable {
 
     @Option(names = "--key-store", scope = ScopeType.INHERIT, paramLabel = "FILE",
             defaultValue = "${env:CAREID_KEY_STORE:-${sys:user.home}/.careid/device-key.jwk}",
-            description = "The device's key store (a JWK file, owner-only). The saved token and the JWKS cache "
+            description = "The device's key store: a JWK file, or a PKCS#12 file (.p12, .pfx; password from "
+                    + "CAREID_KEY_STORE_PASSWORD), owner-only. The saved token and the JWKS cache "
                     + "live next to it. Default: ${DEFAULT-VALUE} (env CAREID_KEY_STORE).")
     Path keyStore;
 
@@ -67,6 +68,13 @@ public final class DeviceCli implements Runnable {
             defaultValue = "${env:CAREID_DEVICE_ID}",
             description = "This device's id; defaults to the one recorded in the key store at provisioning (env CAREID_DEVICE_ID).")
     String deviceId;
+
+    @Option(names = "--pkcs11-config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            defaultValue = "${env:CAREID_PKCS11_CONFIG}",
+            description = "Use the device key on a PKCS#11 token (TPM, smart card, HSM): the SunPKCS11 configuration file "
+                    + "(env CAREID_PKCS11_CONFIG); the token's PIN comes from CAREID_KEY_STORE_PASSWORD. --key-store then only "
+                    + "names where the saved token and caches live.")
+    Path pkcs11Config;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -110,7 +118,7 @@ public final class DeviceCli implements Runnable {
     }
 
     DeviceContext context(CommandLine.Model.CommandSpec commandSpec) {
-        return new DeviceContext(server, keyStore, deviceId, clock, stdin,
+        return new DeviceContext(server, keyStore, pkcs11Config, deviceId, clock, stdin,
                 commandSpec.commandLine().getOut(), commandSpec.commandLine().getErr());
     }
 }

@@ -8,6 +8,7 @@ import org.careid.device.DeviceKeyStore;
 import org.careid.device.DpopProofs;
 import org.careid.device.Failure;
 import org.careid.device.JwksCache;
+import org.careid.device.KeyStores;
 import org.careid.device.OwnerOnlyFiles;
 import org.careid.device.ProtectedResourceClient;
 import org.careid.device.TokenHolder;
@@ -32,6 +33,7 @@ import java.util.Optional;
 final class DeviceContext {
     private final URI server;
     private final Path keyStore;
+    private final Path pkcs11Config;
     private final String deviceIdOption;
     private final Clock clock;
     private final InputStream stdin;
@@ -41,10 +43,11 @@ final class DeviceContext {
     private ECKey deviceKey;
     private CareIdClient client;
 
-    DeviceContext(URI server, Path keyStore, String deviceIdOption, Clock clock, InputStream stdin,
+    DeviceContext(URI server, Path keyStore, Path pkcs11Config, String deviceIdOption, Clock clock, InputStream stdin,
                   PrintWriter out, PrintWriter err) {
         this.server = server;
         this.keyStore = keyStore;
+        this.pkcs11Config = pkcs11Config;
         this.deviceIdOption = deviceIdOption == null || deviceIdOption.isBlank() ? null : deviceIdOption.trim();
         this.clock = clock;
         this.stdin = stdin;
@@ -112,9 +115,29 @@ final class DeviceContext {
 
     ECKey deviceKey() {
         if (deviceKey == null) {
-            deviceKey = DeviceKeyStore.load(keyStore);
+            if (pkcs11Config != null) {
+                deviceKey = KeyStores.loadPkcs11(pkcs11Config, keyStorePassword(), deviceIdOption);
+            } else if (KeyStores.isPkcs12(keyStore)) {
+                deviceKey = KeyStores.loadPkcs12(keyStore, keyStorePassword(), deviceIdOption);
+            } else {
+                deviceKey = DeviceKeyStore.load(keyStore);
+            }
         }
         return deviceKey;
+    }
+
+    /** True when the key lives in a PKCS#12 file or on a PKCS#11 token: made by their tools, never by provision. */
+    boolean externalKeyStore() {
+        return pkcs11Config != null || KeyStores.isPkcs12(keyStore);
+    }
+
+    /** The PKCS#12 password or PKCS#11 PIN, from the environment (never an argument: process lists show those). */
+    private static char[] keyStorePassword() {
+        String password = System.getenv("CAREID_KEY_STORE_PASSWORD");
+        if (password == null) {
+            throw new CareIdException(Failure.BAD_INPUT, "Set CAREID_KEY_STORE_PASSWORD to the key store's password or the token's PIN");
+        }
+        return password.toCharArray();
     }
 
     void useDeviceKey(ECKey key) {
