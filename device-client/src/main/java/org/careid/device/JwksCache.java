@@ -172,13 +172,14 @@ public final class JwksCache {
             if (exp != null && !clock.instant().isBefore(exp.toInstant().plus(allowedSkew))) {
                 throw new ExpiredToken("Token expired at " + exp.toInstant());
             }
+            // The binding first: a token copied from another device is best explained by that.
+            if (expectedJkt != null && !expectedJkt.equals(boundThumbprint(claims).orElse(null))) {
+                throw new BadJWTException("bound to another key (cnf.jkt does not match this device's key)");
+            }
             super.verify(claims, context);
             Date iat = claims.getIssueTime();
             if (iat != null && clock.instant().isBefore(iat.toInstant().minus(allowedSkew))) {
                 throw new BadJWTException("issued in the future (" + iat.toInstant() + ")");
-            }
-            if (expectedJkt != null && !expectedJkt.equals(boundThumbprint(claims).orElse(null))) {
-                throw new BadJWTException("bound to another key (cnf.jkt does not match this device's key)");
             }
         }
 
