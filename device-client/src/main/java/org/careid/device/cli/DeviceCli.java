@@ -41,12 +41,12 @@ import java.time.Clock;
                 "4:clock skew between device and server",
                 "5:rate-limited (too many emergency accesses); a locked-out person or device gets 6",
                 "6:authentication failed (no match, wrong PIN, locked out, provisioning code refused, "
-                        + "device credentials refused: unknown, unprovisioned or suspended device)",
+                        + "device credentials refused: unknown, unprovisioned, suspended or retired device)",
                 "7:a second factor is required",
                 "8:token expired (or no saved token)",
                 "9:token revoked or no longer active",
                 "10:token invalid (signature, type, issuer, bound to another key)",
-                "11:forbidden (scope, outdated or retired device, another device's resource, access not granted)",
+                "11:forbidden (scope, outdated device software, another device's resource, access not granted)",
                 "12:refused as a replay or conflict",
                 "13:server error",
                 "14:face capture not usable (no face, several faces, too dark...): capture again"})
