@@ -30,4 +30,10 @@ final class AuthenticationFailed {
         return new ApiException(Problem.of(ProblemType.SECOND_FACTOR_REQUIRED, "A second factor is required: " + why)
                 .with("second_factor_required", true));
     }
+
+    /** The same, with a stable {@code reason} the device can act on (e.g. {@code MASKED}, {@code TWO_FACTOR_SCOPE}). */
+    static ApiException secondFactorRequired(String why, String reason) {
+        return new ApiException(Problem.of(ProblemType.SECOND_FACTOR_REQUIRED, "A second factor is required: " + why)
+                .with("second_factor_required", true).with("reason", reason));
+    }
 }

@@ -1,6 +1,7 @@
 package org.careid.auth;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.careid.biometric.MatchOutcome;
 import org.careid.face.FaceAuthenticator;
 import org.careid.fingerprint.FingerprintAuthenticator;
 import org.careid.identity.Device;
+import org.careid.identity.StaffMember;
 import org.careid.token.AccessTokenIssuer;
 import org.careid.web.ApiException;
 
@@ -134,7 +136,8 @@ public class AuthenticationService {
             events.record(attempt, staffId, outcomes, AuthFailure.INSUFFICIENT_FACTORS,
                     "no requested scope satisfied by " + verified + " factor(s)", started);
             metrics.attempt(outcomes, attempt.pin() != null, false, started);
-            throw AuthenticationFailed.secondFactorRequired("the requested access needs two factors at this device");
+            throw AuthenticationFailed.secondFactorRequired("the requested access needs two factors at this device",
+                    "TWO_FACTOR_SCOPE");
         }
         events.record(attempt, staffId, outcomes, null, null, started);
         metrics.attempt(outcomes, attempt.pin() != null, true, started);
@@ -150,17 +153,42 @@ public class AuthenticationService {
                           List<String> lockKeys) {
         Device device = Device.findById(attempt.deviceId());
         String deviceType = device == null ? "unknown" : device.deviceType;
+        // Scopes the person does not hold are refused as such, whatever factors they would need.
+        StaffMember staff = StaffMember.findById(staffId);
+        Set<String> held = new LinkedHashSet<>(attempt.requestedScopes());
+        if (staff != null) {
+            held.retainAll(staff.scopeSet());
+        }
+        if (held.isEmpty() || staff == null || !staff.active) {
+            // Nothing the factors could unlock: the issuer refuses with access-not-granted.
+            return new Granted(issuer.issue(new AccessTokenIssuer.Grant(staffId, attempt.deviceId(), attempt.requestedScopes(), amr,
+                    verified >= 2 ? ACR_TWO_FACTORS : ACR_ONE_FACTOR)), false);
+        }
         // Threat response "step-up": while in force, this person needs two factors for every scope.
         if (verified < 2 && stepUps.isRequired(staffId)) {
             return new Granted(null, false);
         }
-        AuthPolicy.Verdict verdict = policy.decide(attempt.requestedScopes(), deviceType, verified, unchallengedFace);
+        AuthPolicy.Verdict verdict = policy.decide(held, deviceType, verified, unchallengedFace);
         if (verdict.satisfied().isEmpty()) {
             return new Granted(null, verdict.challengeWouldSatisfy());
         }
         lockout.recordSuccess(withStaff(lockKeys, staffId));
-        return new Granted(issuer.issue(new AccessTokenIssuer.Grant(staffId, attempt.deviceId(),
-                attempt.requestedScopes(), amr, verified >= 2 ? ACR_TWO_FACTORS : ACR_ONE_FACTOR, verdict.satisfied())), false);
+        AccessTokenIssuer.Issued issued = issuer.issue(new AccessTokenIssuer.Grant(staffId, attempt.deviceId(),
+                attempt.requestedScopes(), amr, verified >= 2 ? ACR_TWO_FACTORS : ACR_ONE_FACTOR, verdict.satisfied()));
+        return new Granted(issued.withRefusedScopes(refusedScopes(attempt.requestedScopes(), held, verdict.satisfied())), false);
+    }
+
+    /** Each requested scope left out of the token, and why: not held by the person, or needs another factor. */
+    private static List<AccessTokenIssuer.RefusedScope> refusedScopes(Set<String> requested, Set<String> held, Set<String> satisfied) {
+        List<AccessTokenIssuer.RefusedScope> refused = new ArrayList<>();
+        for (String scope : requested) {
+            if (!held.contains(scope)) {
+                refused.add(new AccessTokenIssuer.RefusedScope(scope, AccessTokenIssuer.RefusedScope.NOT_PERMITTED));
+            } else if (!satisfied.contains(scope)) {
+                refused.add(new AccessTokenIssuer.RefusedScope(scope, AccessTokenIssuer.RefusedScope.SECOND_FACTOR_REQUIRED));
+            }
+        }
+        return refused;
     }
 
     /** The token, or null with whether a passed face challenge would have satisfied a requested scope. */
@@ -173,8 +201,16 @@ public class AuthenticationService {
         }
         events.record(attempt, decision == null ? null : decision.staffId(), outcomes, failure, reason, started);
         metrics.attempt(outcomes, attempt.pin() != null, false, started);
-        throw secondFactorRequired ? AuthenticationFailed.secondFactorRequired("the face is covered (mask); add a fingerprint or PIN")
-                : AuthenticationFailed.generic();
+        if (secondFactorRequired) {
+            throw AuthenticationFailed.secondFactorRequired("the face is covered (mask); add a fingerprint or PIN", "MASKED");
+        }
+        if (failure == AuthFailure.NO_MATCH) {
+            // Only a picture no one could be compared with gets a reason the device can act on.
+            CaptureProblem.of(outcomes).ifPresent(problem -> {
+                throw problem;
+            });
+        }
+        throw AuthenticationFailed.generic();
     }
 
     private static List<String> withStaff(List<String> keys, UUID staffId) {

@@ -1,5 +1,6 @@
 package org.careid.biometric;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,14 +18,22 @@ import java.util.UUID;
  * @param secondFactorRequired the sample cannot authenticate alone (e.g. a masked face)
  * @param timingsMs   stage timings for the audit and metrics
  * @param liveness    the presentation-attack check's result on this sample, or null when none ran
+ * @param captureIssues why the sample could not be compared at all (stable names such as NO_FACE,
+ *                    TOO_DARK); empty when it was compared. Says nothing about who is enrolled.
  */
 public record MatchOutcome(String modality, UUID staffId, boolean matched, double score, double threshold,
                            double strength, String failure, boolean secondFactorRequired, Map<String, Double> timingsMs,
-                           LivenessEvidence liveness) {
+                           LivenessEvidence liveness, List<String> captureIssues) {
 
     public MatchOutcome(String modality, UUID staffId, boolean matched, double score, double threshold,
                         double strength, String failure, boolean secondFactorRequired, Map<String, Double> timingsMs) {
-        this(modality, staffId, matched, score, threshold, strength, failure, secondFactorRequired, timingsMs, null);
+        this(modality, staffId, matched, score, threshold, strength, failure, secondFactorRequired, timingsMs, null, List.of());
+    }
+
+    public MatchOutcome(String modality, UUID staffId, boolean matched, double score, double threshold,
+                        double strength, String failure, boolean secondFactorRequired, Map<String, Double> timingsMs,
+                        LivenessEvidence liveness) {
+        this(modality, staffId, matched, score, threshold, strength, failure, secondFactorRequired, timingsMs, liveness, List.of());
     }
 
     /** The sample was judged a presentation attack: never evidence, whatever it matched. */
@@ -35,10 +44,17 @@ public record MatchOutcome(String modality, UUID staffId, boolean matched, doubl
     /** The same outcome with the liveness check's result attached. */
     public MatchOutcome withLiveness(LivenessEvidence evidence) {
         return new MatchOutcome(modality, staffId, matched, score, threshold, strength, failure, secondFactorRequired, timingsMs,
-                evidence);
+                evidence, captureIssues);
     }
 
     public static MatchOutcome unusable(String modality, String failure, boolean secondFactorRequired, Map<String, Double> timingsMs) {
-        return new MatchOutcome(modality, null, false, 0, Double.NaN, 0, failure, secondFactorRequired, timingsMs);
+        return unusable(modality, failure, secondFactorRequired, timingsMs, List.of());
+    }
+
+    /** A sample that could not be compared, with the capture issues a device may show. */
+    public static MatchOutcome unusable(String modality, String failure, boolean secondFactorRequired, Map<String, Double> timingsMs,
+                                        List<String> captureIssues) {
+        return new MatchOutcome(modality, null, false, 0, Double.NaN, 0, failure, secondFactorRequired, timingsMs,
+                null, List.copyOf(captureIssues));
     }
 }

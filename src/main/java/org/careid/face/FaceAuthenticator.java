@@ -66,8 +66,9 @@ public class FaceAuthenticator {
     private MatchOutcome score(FaceAnalysis analysis, UUID claimedStaffId) {
         Map<String, Double> timings = timings(analysis);
         if (!analysis.accepted()) {
-            String issues = String.join(",", analysis.quality().issues().stream().map(QualityIssue::name).sorted().toList());
-            return MatchOutcome.unusable(AMR, "face not usable: " + issues, analysis.secondFactorRequired(), timings);
+            java.util.List<String> issues = analysis.quality().issues().stream().map(QualityIssue::name).sorted().toList();
+            return MatchOutcome.unusable(AMR, "face not usable: " + String.join(",", issues), analysis.secondFactorRequired(),
+                    timings, issues);
         }
         long t0 = System.nanoTime();
         MatchOutcome outcome;

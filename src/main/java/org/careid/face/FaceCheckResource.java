@@ -13,6 +13,7 @@ import org.careid.biometric.Uploads;
 import org.careid.face.detect.DetectedFace;
 import org.careid.face.quality.QualityIssue;
 import org.careid.identity.Roles;
+import org.careid.web.ApiException;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -30,16 +31,30 @@ public class FaceCheckResource {
 
     public record Check(int faceCount, Box box, Quality quality, int imageWidth, int imageHeight) {}
 
-    /** Quality verdict and face box for one frame: live guidance at the kiosk and at devices. */
+    /**
+     * Quality verdict and face box for one frame: live guidance at the kiosk and at devices.
+     * {@code purpose} {@code authentication} judges the frame as authentication will (a clearly
+     * dominant face is enough); the default, {@code enrollment}, as enrollment does.
+     */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.ENROLLER, Roles.ADMIN, Roles.DEVICE})
-    public Check check(@RestForm("image") FileUpload image) {
-        FaceAnalysis a = pipeline.analyze(Uploads.bytes(image, "image"), FacePurpose.ENROLLMENT);
+    public Check check(@RestForm("image") FileUpload image, @RestForm("purpose") String purpose) {
+        FaceAnalysis a = pipeline.analyze(Uploads.bytes(image, "image"), purpose(purpose));
         DetectedFace f = a.chosen();
         Box box = f == null ? null : new Box((int) Math.round(f.x()), (int) Math.round(f.y()), (int) Math.round(f.width()), (int) Math.round(f.height()));
         List<String> reasons = a.quality().issues().stream().map(QualityIssue::name).sorted().toList();
         return new Check(a.faceCount(), box, new Quality(round(a.quality().score()), a.accepted(), reasons), a.imageWidth(), a.imageHeight());
+    }
+
+    private static FacePurpose purpose(String purpose) {
+        if (purpose == null || purpose.isBlank() || purpose.equals("enrollment")) {
+            return FacePurpose.ENROLLMENT;
+        }
+        if (purpose.equals("authentication")) {
+            return FacePurpose.AUTHENTICATION;
+        }
+        throw ApiException.badRequest("purpose must be enrollment or authentication");
     }
 
     private static double round(double v) {

@@ -54,8 +54,28 @@ public class AccessTokenIssuer {
     }
 
     /** The OAuth-style token response. */
+    /**
+     * The token response. {@code clinician} names the person so the device can greet them;
+     * {@code refused_scopes} lists each requested scope left out of the token, and why (filled in by
+     * the authentication flow, which knows the policy's verdict).
+     */
     public record Issued(String access_token, String token_type, long expires_in, String scope, List<String> amr,
-                         String acr, String jti) {}
+                         String acr, String jti, Clinician clinician, List<RefusedScope> refused_scopes) {
+        public Issued withRefusedScopes(List<RefusedScope> refused) {
+            return new Issued(access_token, token_type, expires_in, scope, amr, acr, jti, clinician, List.copyOf(refused));
+        }
+    }
+
+    /** Who was authenticated, as a bedside screen greets them: display name and clinical role, nothing else. */
+    public record Clinician(String display_name, String role) {}
+
+    /** A requested scope the token does not carry: {@link #NOT_PERMITTED} or {@link #SECOND_FACTOR_REQUIRED}. */
+    public record RefusedScope(String scope, String reason) {
+        /** The person does not hold this scope. */
+        public static final String NOT_PERMITTED = "NOT_PERMITTED";
+        /** The scope needs more factors than were verified at this device. */
+        public static final String SECOND_FACTOR_REQUIRED = "SECOND_FACTOR_REQUIRED";
+    }
 
     private final KeyRing keyRing;
     private final TokenSettings settings;
@@ -137,7 +157,8 @@ public class AccessTokenIssuer {
                 .target("STAFF", staff.id).detail("jti", jti).detail("scope", scope).detail("amr", grant.amr())
                 .detail("acr", grant.acr()).detail("kid", key.kid()).detail("expiresAt", expires.toString()));
         registry.counter("careid.tokens.issued").increment();
-        return new Issued(token, "DPoP", lifetime.toSeconds(), scope, grant.amr(), grant.acr(), jti);
+        return new Issued(token, "DPoP", lifetime.toSeconds(), scope, grant.amr(), grant.acr(), jti,
+                new Clinician(staff.displayName, staff.clinicalRole), List.of());
     }
 
     private static String capitalise(String s) {

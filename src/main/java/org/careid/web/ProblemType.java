@@ -58,6 +58,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     IMAGE_UNSUPPORTED("image-unsupported", 422, "Unsupported image format"),
     IMAGE_UNUSABLE("image-unusable", 422, "Unusable image"),
+    /** The face capture cannot be compared (no face, several faces, too dark...); {@code reason} says what to fix. */
+    CAPTURE_REJECTED("capture-rejected", 422, "Face capture not usable"),
     TEMPLATE_UNSUPPORTED("template-unsupported", 422, "Unsupported template"),
     ENROLLMENT_REFUSED("enrollment-refused", 422, "Fingerprint enrollment refused"),
     PRESENTATION_ATTACK_SUSPECTED("presentation-attack-suspected", 422, "Face sample refused"),

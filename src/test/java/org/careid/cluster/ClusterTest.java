@@ -175,7 +175,7 @@ class ClusterTest {
         for (int i = 0; i < 5; i++) {
             String base = i % 2 == 0 ? A : B;
             asDevice(base, device).multiPart("image", "x.jpg", noFace, "image/jpeg").multiPart("staffId", staffId)
-                    .multiPart("scope", "patient/*.read").post("/api/v1/auth/face").then().statusCode(401);
+                    .multiPart("scope", "patient/*.read").post("/api/v1/auth/face").then().statusCode(422); // capture-rejected, still a failure
         }
         String audit = as(B, adminB).queryParam("action", "LOCKOUT_STARTED").queryParam("targetId", device.id.toString())
                 .get("/api/v1/audit").then().extract().asString();
@@ -194,7 +194,7 @@ class ClusterTest {
             }
             String base = i % 2 == 0 ? A : B;
             asDevice(base, device).multiPart("image", "x.jpg", noFace, "image/jpeg").multiPart("staffId", staffId)
-                    .multiPart("scope", "patient/*.read").post("/api/v1/auth/face").then().statusCode(401);
+                    .multiPart("scope", "patient/*.read").post("/api/v1/auth/face").then().statusCode(422); // capture-rejected, still a failure
         }
         for (String base : List.of(A, B)) {
             String admin = base.equals(A) ? adminA : adminB;

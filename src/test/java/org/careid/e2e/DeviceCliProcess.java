@@ -22,6 +22,7 @@ final class DeviceCliProcess {
 
     private final String server;
     private final Path keyStore;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
 
     /** One device: its key store lives in {@code dir} (owner-only, as the CLI insists). */
     DeviceCliProcess(URL server, Path dir) {
@@ -29,6 +30,20 @@ final class DeviceCliProcess {
                 + " absent (the root build's invoker makes it; not run with -Dinvoker.skip=true?); skipping");
         this.server = server.toString().replaceAll("/$", "");
         this.keyStore = dir.resolve("device-key.jwk");
+    }
+
+    /** One device whose key store is {@code keyStore} itself (a PKCS#12 file, or the state files of a PKCS#11 key). */
+    DeviceCliProcess(URL server, Path dir, String keyStoreName) {
+        Prerequisites.require(Files.isRegularFile(JAR), "device client jar " + JAR.toAbsolutePath()
+                + " absent (the root build's invoker makes it; not run with -Dinvoker.skip=true?); skipping");
+        this.server = server.toString().replaceAll("/$", "");
+        this.keyStore = dir.resolve(keyStoreName);
+    }
+
+    /** Runs every later command with this environment variable as well (a key store password, SOFTHSM2_CONF). */
+    DeviceCliProcess withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     Path keyStore() {
@@ -42,18 +57,37 @@ final class DeviceCliProcess {
 
     /** Runs {@code careid-device --server S --key-store K ARGS...} and waits for it. */
     CliResult run(String... args) {
+        return runWithInput(null, args);
+    }
+
+    /** The same with {@code --server URL} of the caller's choice (an unreachable or plain-http one). */
+    CliResult runAgainst(String otherServer, String... args) {
+        return execute(otherServer, null, args);
+    }
+
+    /** The same, with {@code input} as standard input (a PIN, as a device's own UI pipes it in). */
+    CliResult runWithInput(String input, String... args) {
+        return execute(server, input, args);
+    }
+
+    private CliResult execute(String serverUrl, String input, String... args) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toAbsolutePath().toString(),
-                "--server", server, "--key-store", keyStore.toString()));
+                "--server", serverUrl, "--key-store", keyStore.toString()));
         command.addAll(List.of(args));
         try {
             Path out = Files.createTempFile("careid-cli", ".out");
             Path err = Files.createTempFile("careid-cli", ".err");
+            Path in = input == null ? null : Files.createTempFile("careid-cli", ".in");
             try {
+                if (in != null) {
+                    Files.writeString(in, input, StandardCharsets.UTF_8);
+                }
                 ProcessBuilder builder = new ProcessBuilder(command)
                         .redirectOutput(out.toFile()).redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(devNull()));
+                        .redirectInput(ProcessBuilder.Redirect.from(in == null ? devNull() : in.toFile()));
                 // Only the options given here count, not whatever the machine running the tests exports.
                 builder.environment().keySet().removeIf(name -> name.startsWith("CAREID_"));
+                builder.environment().putAll(environment);
                 long start = System.nanoTime();
                 Process process = builder.start();
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -66,6 +100,9 @@ final class DeviceCliProcess {
             } finally {
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(err);
+                if (in != null) {
+                    Files.deleteIfExists(in);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

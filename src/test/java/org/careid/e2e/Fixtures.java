@@ -36,15 +36,25 @@ final class Fixtures {
             Api.as(Api.admin()).body(Map.of("scope", "device:unlock", "deviceType", deviceType, "requiredFactors", 1,
                     "faceChallenge", false)).put("/api/v1/auth/policies").then().statusCode(200);
         }
-        String id = Api.as(Api.admin())
-                .body(Map.of("name", "bed " + UUID.randomUUID().toString().substring(0, 6), "deviceType", deviceType, "ward", WARD))
-                .post("/api/v1/devices").then().statusCode(201).extract().path("id");
+        String id = registeredDevice(deviceType);
         String code = Api.as(Api.admin()).post("/api/v1/devices/" + id + "/provisioning-code")
                 .then().statusCode(200).extract().path("code");
-        DeviceCliProcess cli = new DeviceCliProcess(server, ownerOnlyDirectory(parent.resolve("device-" + id)));
+        DeviceCliProcess cli = deviceCli(server, parent, id);
         CliResult provisioned = cli.run("--device-id", id, "provision", "--code", code);
         assertEquals(0, provisioned.exitCode(), provisioned::describe);
         return new ProvisionedDevice(UUID.fromString(id), cli);
+    }
+
+    /** A device record ADMIN registered (not yet provisioned); its id. */
+    static String registeredDevice(String deviceType) {
+        return Api.as(Api.admin())
+                .body(Map.of("name", "bed " + UUID.randomUUID().toString().substring(0, 6), "deviceType", deviceType, "ward", WARD))
+                .post("/api/v1/devices").then().statusCode(201).extract().path("id");
+    }
+
+    /** The CLI of one device, its key store in an owner-only directory of its own under {@code parent}. */
+    static DeviceCliProcess deviceCli(URL server, Path parent, String deviceId) {
+        return new DeviceCliProcess(server, ownerOnlyDirectory(parent.resolve("device-" + deviceId)));
     }
 
     /** A clinician with {@link #SCOPES}, consent and a face enrolled from these dataset photos. */

@@ -21,6 +21,7 @@ import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.careid.support.DeviceKey;
+import org.careid.web.ProblemType;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -120,13 +121,15 @@ class FaceApiTest {
         byte[] crowd = photo("face-samples/multi_face_fr/obama_and_biden.jpg");
         check(crowd).statusCode(200).body("quality.reasons", hasItem("MULTIPLE_FACES")).body("quality.acceptable", equalTo(false));
         DeviceKey device = Api.provisionedDevice();
-        authenticate(device, crowd, null).statusCode(401);
+        // two people in front of the camera: a reason the device can show, not a refusal of anyone
+        authenticate(device, crowd, null).statusCode(422).body("type", equalTo(ProblemType.CAPTURE_REJECTED.uri()))
+                .body("reason", equalTo("MULTIPLE_FACES"));
         // EXIF orientation 6: the face is found only if the rotation is applied
         check(photo("spoof/silentface_minivision/image_T1.jpg")).statusCode(200).body("faceCount", equalTo(1));
         // a synthetic surgical mask over A's lower face: refused, and told to add a second factor
         String claimed = Api.createStaff("patient/*.read");
         authenticate(device, maskedPhoto(A + "img11.jpg"), claimed).statusCode(401)
-                .body("second_factor_required", equalTo(true));
+                .body("second_factor_required", equalTo(true)).body("reason", equalTo("MASKED"));
     }
 
     @Test
@@ -139,8 +142,9 @@ class FaceApiTest {
         authenticate(device, "RIFF....WEBP".getBytes(), null).statusCode(422).body("title", equalTo("Unusable image"));
         authenticate(device, DrawnImages.hugePngHeader(), null).statusCode(413).body("title", startsWith("Image too large"))
                 .body("reason", equalTo("TOO_MANY_DECODED_BYTES"));
-        // no face in a drawn picture: a plain authentication failure
-        authenticate(device, jpeg, null).statusCode(401);
+        // no face in a drawn picture: the device is told so (nothing was compared with anyone)
+        authenticate(device, jpeg, null).statusCode(422).body("type", equalTo(ProblemType.CAPTURE_REJECTED.uri()))
+                .body("reason", equalTo("NO_FACE")).body("reasons", hasItem("NO_FACE"));
         check(jpeg).statusCode(200).body("quality.reasons", hasItem("NO_FACE"));
         // a WebP named .jpg with a JPEG content type is judged by its bytes
         byte[] webp = photo("faces/deepface_p03/img47.jpg");

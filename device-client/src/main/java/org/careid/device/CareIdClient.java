@@ -144,6 +144,50 @@ public final class CareIdClient {
         }
     }
 
+    /**
+     * Emergency (break-glass) access with staff id and PIN: a short token for the emergency scope,
+     * reviewed afterwards. Refusals: authentication-failed (wrong or locked PIN), emergency-access-disabled
+     * at this device type, rate-limited (too many emergency accesses). The PIN is wiped afterwards.
+     */
+    public TokenResponse emergency(EmergencyRequest request) {
+        byte[] body = null;
+        try {
+            body = emergencyBody(request);
+            HttpRequest http = deviceRequest("/api/v1/auth/emergency")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            return tokenResponse(json(transport.send(http, Endpoint.AUTHENTICATION, "Emergency access"), "Emergency access"));
+        } finally {
+            if (body != null) {
+                java.util.Arrays.fill(body, (byte) 0);
+            }
+            request.wipe();
+        }
+    }
+
+    /**
+     * Live guidance for one camera frame: face count, whether it is good enough, and what to fix.
+     * Compares the frame with nobody and counts towards no lockout.
+     */
+    public FaceCheck checkFace(AuthenticationRequest.Image frame) {
+        MultipartBody body = new MultipartBody();
+        addImage(body, "image", frame);
+        body.field("purpose", "authentication");
+        HttpRequest request = deviceRequest("/api/v1/faces/check")
+                .header("Content-Type", body.contentType())
+                .POST(body.publisher())
+                .build();
+        Map<String, Object> answer = json(transport.send(request, Endpoint.DEVICE, "Face check"), "Face check");
+        Object count = answer.get("faceCount");
+        Map<?, ?> quality = answer.get("quality") instanceof Map<?, ?> q ? q : Map.of();
+        Object score = quality.get("score");
+        List<String> reasons = quality.get("reasons") instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList() : List.of();
+        return new FaceCheck(count instanceof Number n ? n.intValue() : 0, Boolean.TRUE.equals(quality.get("acceptable")),
+                score instanceof Number s ? s.doubleValue() : 0, reasons);
+    }
+
     /** Asks the server whether a token is active (RFC 7662); {@code active=false} for revoked, expired or foreign tokens. */
     public Introspection introspect(String accessToken) {
         HttpRequest request = deviceRequest("/api/v1/tokens/introspect")
@@ -307,11 +351,19 @@ public final class CareIdClient {
         }
         Object expiresIn = answer.get("expires_in");
         Object amr = answer.get("amr");
+        TokenResponse.Clinician clinician = answer.get("clinician") instanceof Map<?, ?> person
+                ? new TokenResponse.Clinician(stringOrNull(person.get("display_name")), stringOrNull(person.get("role")))
+                : null;
+        List<TokenResponse.RefusedScope> refused = answer.get("refused_scopes") instanceof List<?> list
+                ? list.stream().filter(Map.class::isInstance).map(Map.class::cast)
+                        .map(m -> new TokenResponse.RefusedScope(stringOrNull(m.get("scope")), stringOrNull(m.get("reason"))))
+                        .toList()
+                : List.of();
         return new TokenResponse(token, string(answer, "token_type"),
                 expiresIn instanceof Number n ? n.longValue() : 0L,
                 string(answer, "scope"),
-                amr instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(),
-                string(answer, "acr"));
+                amr instanceof List<?> values ? values.stream().map(String::valueOf).toList() : List.of(),
+                string(answer, "acr"), clinician, refused);
     }
 
     private static Map<String, Object> json(String body, String action) {
@@ -331,6 +383,38 @@ public final class CareIdClient {
 
     private static String string(Map<String, Object> json, String name) {
         Object value = json.get(name);
+        return value == null ? null : value.toString();
+    }
+
+    /** The emergency request as JSON bytes, the PIN written straight into them (never a String). */
+    private static byte[] emergencyBody(EmergencyRequest request) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("staffId", request.staffId());
+        fields.put("reason", request.reason());
+        if (request.text() != null && !request.text().isBlank()) {
+            fields.put("text", request.text());
+        }
+        String open = JSONObjectUtils.toJSONString(fields);
+        byte[] head = (open.substring(0, open.length() - 1) + ",\"pin\":\"").getBytes(StandardCharsets.UTF_8);
+        byte[] pin = utf8(request.pinChars());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(head.length + pin.length * 6 + 2);
+        out.writeBytes(head);
+        for (byte b : pin) {
+            if (b == '"' || b == '\\') {
+                out.write('\\');
+                out.write(b);
+            } else if (b >= 0 && b < 0x20) {
+                out.writeBytes(String.format("\\u%04x", b).getBytes(StandardCharsets.US_ASCII));
+            } else {
+                out.write(b);
+            }
+        }
+        java.util.Arrays.fill(pin, (byte) 0);
+        out.writeBytes("\"}".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    private static String stringOrNull(Object value) {
         return value == null ? null : value.toString();
     }
 

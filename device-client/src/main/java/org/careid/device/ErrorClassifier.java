@@ -23,8 +23,9 @@ final class ErrorClassifier {
                     + ClockSkew.describe(skew.get()), status, problem.orElse(null), null);
         }
         String detail = problem.map(Problem::describe).filter(s -> !s.isBlank()).orElse("HTTP " + status);
-        String message = action + " failed: " + failure.summary()
-                + (detail.equalsIgnoreCase(failure.summary()) ? "" : " (" + detail + ")");
+        String what = failure.summary().startsWith(action) ? failure.summary() : action + " failed: " + failure.summary();
+        String message = what + (detail.equalsIgnoreCase(failure.summary()) ? "" : " (" + detail + ")")
+                + problem.flatMap(Problem::reason).map(reason -> " [reason: " + reason + "]").orElse("");
         return new CareIdException(failure, message, status, problem.orElse(null), null);
     }
 

@@ -13,6 +13,11 @@ public enum Failure {
     LOCKED_OUT("Locked out: too many attempts, try again later"),
     /** No match, wrong PIN, unknown person or refused provisioning code; the server says no more on purpose. */
     AUTHENTICATION_FAILED("Authentication failed"),
+    /**
+     * The face capture could not be compared with anyone (no face, several faces, too dark...):
+     * capture again. {@link Problem#reason()} names the problem; it says nothing about who is enrolled.
+     */
+    CAPTURE_REJECTED("Capture not usable"),
     /** The presented factor alone is not enough (for example a masked face); add a fingerprint or a PIN. */
     SECOND_FACTOR_REQUIRED("A second factor is required"),
     /** The access token has expired (or there is none left to use). */

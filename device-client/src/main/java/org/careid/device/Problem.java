@@ -38,6 +38,15 @@ public record Problem(String type, String title, int status, String detail, Map<
         return Boolean.TRUE.equals(members.get(member));
     }
 
+    /**
+     * The stable reason a device can act on, e.g. {@code NO_FACE}, {@code MULTIPLE_FACES}, {@code TOO_DARK}
+     * ({@code capture-rejected}) or {@code MASKED} ({@code second-factor-required}); empty when none is given.
+     */
+    public Optional<String> reason() {
+        Object reason = members.get("reason");
+        return reason == null ? Optional.empty() : Optional.of(reason.toString());
+    }
+
     /** "title: detail", or whichever of them is present. */
     public String describe() {
         if (title != null && detail != null && !detail.isBlank()) {

@@ -20,6 +20,7 @@ public final class ProblemTypes {
             Map.entry("invalid-provisioning-code", Failure.AUTHENTICATION_FAILED),
             Map.entry("second-factor-required", Failure.SECOND_FACTOR_REQUIRED),
             Map.entry("challenge-required", Failure.SECOND_FACTOR_REQUIRED),
+            Map.entry("capture-rejected", Failure.CAPTURE_REJECTED),
             Map.entry("token-expired", Failure.TOKEN_EXPIRED),
             Map.entry("token-revoked", Failure.TOKEN_REVOKED),
             Map.entry("token-inactive", Failure.TOKEN_REVOKED),

@@ -185,12 +185,15 @@ public final class ContractServer implements AutoCloseable {
         String scope = fields.getOrDefault("scope", "");
         Instant now = Instant.now();
         JWTClaimsSet claims = TestTokens.claims(now, TOKEN_LIFETIME, deviceKeys.get(device).computeThumbprint().toString())
+                .audience(List.of(device, "careid-resources"))
                 .claim("scope", scope)
                 .claim("device_id", device)
                 .build();
         String token = TestTokens.sign(signingKey, "at+jwt", claims);
         json(exchange, 200, Map.of("access_token", token, "token_type", "DPoP", "expires_in", TOKEN_LIFETIME.toSeconds(),
-                "scope", scope, "amr", List.of("face"), "acr", "1"));
+                "scope", scope, "amr", List.of("face"), "acr", "1",
+                "clinician", Map.of("display_name", "Test Nurse", "role", "nurse"),
+                "refused_scopes", List.of(Map.of("scope", "user/*.write", "reason", "NOT_PERMITTED"))));
     }
 
     /** Like the real server: a device asking about a token bound to another device hears "inactive". */

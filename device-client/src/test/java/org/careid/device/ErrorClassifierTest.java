@@ -53,6 +53,20 @@ class ErrorClassifierTest {
     }
 
     @Test
+    void aCaptureProblemCarriesItsReasonAndSaysAuthenticationFailedOnce() {
+        CareIdException rejected = ErrorClassifier.classify(Endpoint.AUTHENTICATION, "Authentication", 422,
+                problem(ProblemTypes.uri("capture-rejected"), 422, "Face capture not usable", "Capture again: no face was found",
+                        "\"reason\":\"NO_FACE\",\"reasons\":[\"NO_FACE\"]"), Optional.empty());
+        assertEquals(Failure.CAPTURE_REJECTED, rejected.failure());
+        assertEquals("NO_FACE", rejected.problem().orElseThrow().reason().orElseThrow());
+        assertTrue(rejected.getMessage().endsWith("[reason: NO_FACE]"), rejected.getMessage());
+        CareIdException failed = ErrorClassifier.classify(Endpoint.AUTHENTICATION, "Authentication", 401,
+                careId("authentication-failed", 401, "Authentication failed", "The person could not be authenticated"),
+                Optional.empty());
+        assertFalse(failed.getMessage().contains("Authentication failed: Authentication failed"), failed.getMessage());
+    }
+
+    @Test
     void withoutACareIdTypeOnlyTheStatusCounts() {
         assertEquals(Failure.AUTHENTICATION_FAILED, classify(Endpoint.AUTHENTICATION, 401, ""));
         assertEquals(Failure.AUTHENTICATION_FAILED, classify(Endpoint.DEVICE, 401, problem("about:blank", 401, "Unauthorized", null, null)));

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,6 +163,24 @@ class JwksCacheTest {
         ECKey impostor = new ECKey.Builder(DeviceKeyStore.generate("x")).keyID("key-1").build();
         String forged = TestTokens.accessToken(impostor, clock.instant(), Duration.ofSeconds(120), deviceJkt);
         assertEquals(Failure.TOKEN_INVALID, refusal(cache(), forged));
+    }
+
+    @Test
+    void refusesATokenForAnotherAudienceOrWithoutKeyId() {
+        String device = "7c1e6a2e-0000-4000-8000-000000000001";
+        JWTClaimsSet forThisDevice = new JWTClaimsSet.Builder(TestTokens.claims(clock.instant(), Duration.ofSeconds(120), deviceJkt).build())
+                .audience(List.of(device, "careid-resources")).build();
+        cache().verify(TestTokens.sign(serverKey, "at+jwt", forThisDevice), TestTokens.ISSUER, device, deviceJkt);
+        CareIdException elsewhere = assertThrows(CareIdException.class, () -> cache().verify(
+                TestTokens.sign(serverKey, "at+jwt", forThisDevice), TestTokens.ISSUER, "another-device", deviceJkt));
+        assertEquals(Failure.TOKEN_INVALID, elsewhere.failure());
+        assertTrue(elsewhere.getMessage().contains("aud"), elsewhere.getMessage());
+
+        JWTClaimsSet claims = TestTokens.claims(clock.instant(), Duration.ofSeconds(120), deviceJkt).build();
+        SignedJWT withoutKid = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .type(new com.nimbusds.jose.JOSEObjectType("at+jwt")).build(), claims);
+        assertDoesNotThrow(() -> withoutKid.sign(new com.nimbusds.jose.crypto.ECDSASigner(serverKey)));
+        assertEquals(Failure.TOKEN_INVALID, refusal(cache(), withoutKid.serialize()));
     }
 
     @Test

@@ -43,6 +43,7 @@ class FailureBurstResponseTest {
         Api.forgetTokens();
     }
 
+    /** A picture without a face: 422 capture-rejected, and still a failed attempt for lockout and detection. */
     private static int failedFaceAttempt(DeviceKey device) {
         return Api.asDevice(device).multiPart("image", "nobody.jpg", DrawnImages.jpeg(), "image/jpeg")
                 .multiPart("scope", "patient/*.read").post("/api/v1/auth/face").then().extract().statusCode();
@@ -60,13 +61,13 @@ class FailureBurstResponseTest {
         String auditor = Api.operator("AUDITOR");
         String admin = Api.admin();
         for (int i = 0; i < 5; i++) {
-            assertEquals(401, failedFaceAttempt(device));
+            assertEquals(422, failedFaceAttempt(device));
         }
         Checks.idle(monitor);
         assertEquals(0, Api.as(auditor).queryParam("subjectId", device.id.toString()).get("/api/v1/threats/alerts")
                 .then().statusCode(200).extract().<Integer>path("total"), "five failures are a clumsy person, not a burst");
         Thread.sleep(3_500); // the device lock after five failures lasts 3 s in tests
-        assertEquals(401, failedFaceAttempt(device));
+        assertEquals(422, failedFaceAttempt(device));
         Checks.idle(monitor);
 
         JsonPath page = Api.as(auditor).queryParam("detector", "failure-burst").queryParam("subjectType", "DEVICE")

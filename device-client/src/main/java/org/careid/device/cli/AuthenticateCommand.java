@@ -9,8 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -21,9 +19,6 @@ import java.util.List;
                         + "and saves the device-bound token in an owner-only file next to the key store until it expires.",
                 "The PIN is read from the terminal without echo (or one line of standard input), never from an argument."})
 final class AuthenticateCommand extends DeviceCommand {
-    /** Well above any camera still or 500 dpi scan; the server enforces its own limits too. */
-    static final long MAX_IMAGE_BYTES = 20L * 1024 * 1024;
-
 
     @Option(names = "--face", paramLabel = "IMAGE", description = "A face image (JPEG or PNG).")
     Path face;
@@ -62,17 +57,15 @@ final class AuthenticateCommand extends DeviceCommand {
             throw new CareIdException(Failure.BAD_INPUT, "--pin needs --staff-id");
         }
         DeviceContext context = context();
-        // A new authentication at this device: the previous clinician's token must not outlive it.
-        TokenFile.delete(context.tokenFile());
 
         AuthenticationRequest request = AuthenticationRequest.forScopes(scopes.stream()
                 .flatMap(s -> java.util.Arrays.stream(s.trim().split("\\s+"))).filter(s -> !s.isBlank()).toList());
         try {
             if (face != null) {
-                request.face(AuthenticationRequest.Image.of(readImage(face), face));
+                request.face(AuthenticationRequest.Image.of(Images.read(face), face));
             }
             if (fingerprint != null) {
-                request.fingerprint(AuthenticationRequest.Image.of(readImage(fingerprint), fingerprint), finger,
+                request.fingerprint(AuthenticationRequest.Image.of(Images.read(fingerprint), fingerprint), finger,
                         dpi == null ? AuthenticationRequest.DEFAULT_DPI : dpi);
             }
         } catch (IllegalArgumentException e) {
@@ -87,36 +80,26 @@ final class AuthenticateCommand extends DeviceCommand {
             Arrays.fill(entered, '\0');
         }
 
-        TokenResponse response = context.client().authenticate(request);
+        TokenResponse response;
+        try {
+            response = context.client().authenticate(request);
+        } catch (CareIdException e) {
+            // The server answered: whoever stands at the device now, the previous clinician's token must go.
+            // Without an answer (server unreachable) the valid token stays: nobody else was authenticated.
+            if (e.failure() != Failure.SERVER_UNREACHABLE) {
+                TokenFile.delete(context.tokenFile());
+            }
+            throw e;
+        }
         TokenHolder holder = new TokenHolder(context.clock());
         holder.hold(response);
         try {
             TokenFile.save(context.tokenFile(), holder);
         } catch (IOException e) {
+            TokenFile.delete(context.tokenFile());
             throw new CareIdException(Failure.BAD_INPUT, "Cannot save the token in " + context.tokenFile() + ": " + e.getMessage(), e);
         }
-        String summary = "Authenticated: scope=" + response.scope() + ", amr=" + response.amr() + ", acr=" + response.acr()
-                + ", expires " + holder.expiresAt().map(Object::toString).orElse("now");
-        if (printToken) {
-            context.err().println(summary);
-            context.out().println(holder.token().orElseThrow());
-        } else {
-            context.out().println(summary);
-        }
+        TokenSummary.print(response, holder, context, printToken);
         return ExitCodes.OK;
-    }
-
-    private static byte[] readImage(Path file) {
-        try {
-            long size = Files.size(file);
-            if (size == 0 || size > MAX_IMAGE_BYTES) {
-                throw new CareIdException(Failure.BAD_INPUT, "Image " + file + " is empty or larger than 20 MB");
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new CareIdException(Failure.BAD_INPUT, "No such image: " + file, e);
-        } catch (IOException e) {
-            throw new CareIdException(Failure.BAD_INPUT, "Cannot read image " + file + ": " + e.getMessage(), e);
-        }
     }
 }

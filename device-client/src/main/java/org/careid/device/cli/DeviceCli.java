@@ -29,6 +29,8 @@ import java.time.Clock;
                 ReadPatientCommand.class,
                 UnlockCommand.class,
                 RevokeCommand.class,
+                FaceCheckCommand.class,
+                EmergencyCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -38,15 +40,17 @@ import java.time.Clock;
                 "2:bad input (arguments, files, request refused as malformed, unknown resource)",
                 "3:server unreachable",
                 "4:clock skew between device and server",
-                "5:locked out (too many attempts)",
-                "6:authentication failed (no match, wrong PIN, device or code refused)",
+                "5:rate-limited (too many emergency accesses); a locked-out person or device gets 6",
+                "6:authentication failed (no match, wrong PIN, locked out, provisioning code refused, "
+                        + "device credentials refused: unknown, unprovisioned, suspended or retired device)",
                 "7:a second factor is required",
                 "8:token expired (or no saved token)",
                 "9:token revoked or no longer active",
                 "10:token invalid (signature, type, issuer, bound to another key)",
-                "11:forbidden (scope, suspended or outdated device, another device's resource)",
+                "11:forbidden (scope, outdated device software, another device's resource, access not granted)",
                 "12:refused as a replay or conflict",
-                "13:server error"})
+                "13:server error",
+                "14:face capture not usable (no face, several faces, too dark...): capture again"})
 public final class DeviceCli implements Runnable {
 
     @Option(names = "--server", scope = ScopeType.INHERIT, paramLabel = "URL",
@@ -56,7 +60,8 @@ public final class DeviceCli implements Runnable {
 
     @Option(names = "--key-store", scope = ScopeType.INHERIT, paramLabel = "FILE",
             defaultValue = "${env:CAREID_KEY_STORE:-${sys:user.home}/.careid/device-key.jwk}",
-            description = "The device's key store (a JWK file, owner-only). The saved token and the JWKS cache "
+            description = "The device's key store: a JWK file, or a PKCS#12 file (.p12, .pfx; password from "
+                    + "CAREID_KEY_STORE_PASSWORD), owner-only. The saved token and the JWKS cache "
                     + "live next to it. Default: ${DEFAULT-VALUE} (env CAREID_KEY_STORE).")
     Path keyStore;
 
@@ -64,6 +69,13 @@ public final class DeviceCli implements Runnable {
             defaultValue = "${env:CAREID_DEVICE_ID}",
             description = "This device's id; defaults to the one recorded in the key store at provisioning (env CAREID_DEVICE_ID).")
     String deviceId;
+
+    @Option(names = "--pkcs11-config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            defaultValue = "${env:CAREID_PKCS11_CONFIG}",
+            description = "Use the device key on a PKCS#11 token (TPM, smart card, HSM): the SunPKCS11 configuration file "
+                    + "(env CAREID_PKCS11_CONFIG); the token's PIN comes from CAREID_KEY_STORE_PASSWORD. --key-store then only "
+                    + "names where the saved token and caches live.")
+    Path pkcs11Config;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -107,7 +119,7 @@ public final class DeviceCli implements Runnable {
     }
 
     DeviceContext context(CommandLine.Model.CommandSpec commandSpec) {
-        return new DeviceContext(server, keyStore, deviceId, clock, stdin,
+        return new DeviceContext(server, keyStore, pkcs11Config, deviceId, clock, stdin,
                 commandSpec.commandLine().getOut(), commandSpec.commandLine().getErr());
     }
 }

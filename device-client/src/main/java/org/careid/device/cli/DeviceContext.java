@@ -8,6 +8,8 @@ import org.careid.device.DeviceKeyStore;
 import org.careid.device.DpopProofs;
 import org.careid.device.Failure;
 import org.careid.device.JwksCache;
+import org.careid.device.KeyStores;
+import org.careid.device.OwnerOnlyFiles;
 import org.careid.device.ProtectedResourceClient;
 import org.careid.device.TokenHolder;
 
@@ -31,6 +33,7 @@ import java.util.Optional;
 final class DeviceContext {
     private final URI server;
     private final Path keyStore;
+    private final Path pkcs11Config;
     private final String deviceIdOption;
     private final Clock clock;
     private final InputStream stdin;
@@ -40,10 +43,11 @@ final class DeviceContext {
     private ECKey deviceKey;
     private CareIdClient client;
 
-    DeviceContext(URI server, Path keyStore, String deviceIdOption, Clock clock, InputStream stdin,
+    DeviceContext(URI server, Path keyStore, Path pkcs11Config, String deviceIdOption, Clock clock, InputStream stdin,
                   PrintWriter out, PrintWriter err) {
         this.server = server;
         this.keyStore = keyStore;
+        this.pkcs11Config = pkcs11Config;
         this.deviceIdOption = deviceIdOption == null || deviceIdOption.isBlank() ? null : deviceIdOption.trim();
         this.clock = clock;
         this.stdin = stdin;
@@ -64,6 +68,10 @@ final class DeviceContext {
         String scheme = server.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || server.getRawAuthority() == null) {
             throw new CareIdException(Failure.BAD_INPUT, "--server must be an http(s) URL such as https://careid.example, not " + server);
+        }
+        if (scheme.equals("http") && !ServerAddresses.isLoopback(server)) {
+            throw new CareIdException(Failure.BAD_INPUT, "--server must use https (plain http only to this machine: "
+                    + "localhost, 127.0.0.1, ::1), not " + server);
         }
         return Optional.of(server);
     }
@@ -107,9 +115,29 @@ final class DeviceContext {
 
     ECKey deviceKey() {
         if (deviceKey == null) {
-            deviceKey = DeviceKeyStore.load(keyStore);
+            if (pkcs11Config != null) {
+                deviceKey = KeyStores.loadPkcs11(pkcs11Config, keyStorePassword(), deviceIdOption);
+            } else if (KeyStores.isPkcs12(keyStore)) {
+                deviceKey = KeyStores.loadPkcs12(keyStore, keyStorePassword(), deviceIdOption);
+            } else {
+                deviceKey = DeviceKeyStore.load(keyStore);
+            }
         }
         return deviceKey;
+    }
+
+    /** True when the key lives in a PKCS#12 file or on a PKCS#11 token: made by their tools, never by provision. */
+    boolean externalKeyStore() {
+        return pkcs11Config != null || KeyStores.isPkcs12(keyStore);
+    }
+
+    /** The PKCS#12 password or PKCS#11 PIN, from the environment (never an argument: process lists show those). */
+    private static char[] keyStorePassword() {
+        String password = System.getenv("CAREID_KEY_STORE_PASSWORD");
+        if (password == null) {
+            throw new CareIdException(Failure.BAD_INPUT, "Set CAREID_KEY_STORE_PASSWORD to the key store's password or the token's PIN");
+        }
+        return password.toCharArray();
     }
 
     void useDeviceKey(ECKey key) {
@@ -160,9 +188,8 @@ final class DeviceContext {
     void rememberServer(URI knownServer, String issuer) {
         try {
             Path file = serverCacheFile();
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, JSONObjectUtils.toJSONString(
-                    Map.of("server", stripSlash(knownServer.toString()), "issuer", issuer)), StandardCharsets.UTF_8);
+            OwnerOnlyFiles.write(file, JSONObjectUtils.toJSONString(
+                    Map.of("server", stripSlash(knownServer.toString()), "issuer", issuer)).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             err.println("Warning: cannot cache the server's issuer in " + serverCacheFile() + ": " + e.getMessage());
         }
@@ -203,6 +230,11 @@ final class DeviceContext {
             return Optional.empty();
         }
         try {
+            // The cached issuer decides which tokens verify offline: trust it only when nobody else could write it.
+            if (!OwnerOnlyFiles.isOwnerOnly(file)) {
+                throw new CareIdException(Failure.BAD_INPUT, "Server cache " + file
+                        + " can be read or written by other users; delete it or restrict it with: chmod 600 " + file);
+            }
             return Optional.of(JSONObjectUtils.parse(Files.readString(file, StandardCharsets.UTF_8)));
         } catch (IOException | ParseException e) {
             return Optional.empty();

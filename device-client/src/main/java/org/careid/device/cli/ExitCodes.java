@@ -21,6 +21,8 @@ public final class ExitCodes {
     public static final int FORBIDDEN = 11;
     public static final int CONFLICT = 12;
     public static final int SERVER_ERROR = 13;
+    /** The face capture could not be compared (no face, several faces, too dark...): capture again. */
+    public static final int CAPTURE_REJECTED = 14;
 
     private ExitCodes() {
     }
@@ -39,6 +41,7 @@ public final class ExitCodes {
             case FORBIDDEN -> FORBIDDEN;
             case CONFLICT -> CONFLICT;
             case SERVER_ERROR -> SERVER_ERROR;
+            case CAPTURE_REJECTED -> CAPTURE_REJECTED;
         };
     }
 }

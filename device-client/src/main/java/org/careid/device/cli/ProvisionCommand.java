@@ -33,7 +33,18 @@ final class ProvisionCommand extends DeviceCommand {
         context.server();
         ECKey key;
         boolean saveAfterwards = false;
-        if (Files.exists(context.keyStore()) && !replaceKey) {
+        if (context.externalKeyStore()) {
+            if (replaceKey) {
+                throw new CareIdException(Failure.BAD_INPUT, "--replace-key works on JWK key stores only: make a new key "
+                        + "with the PKCS#12 or PKCS#11 store's own tools");
+            }
+            key = context.deviceKey();
+            if (!deviceId.equals(key.getKeyID())) {
+                throw new CareIdException(Failure.BAD_INPUT, "The key store's entry is " + key.getKeyID()
+                        + ", not the device id " + deviceId + ": name the entry after the device id");
+            }
+            context.err().println("Using the device's key " + key.getKeyID() + " of the external key store");
+        } else if (Files.exists(context.keyStore()) && !replaceKey) {
             key = DeviceKeyStore.load(context.keyStore());
             if (!deviceId.equals(key.getKeyID())) {
                 throw new CareIdException(Failure.BAD_INPUT, "Key store " + context.keyStore() + " belongs to device "

@@ -71,8 +71,10 @@ final class TokenFile {
         if (!holder.isValid()) {
             if (discardExpired) {
                 delete(file);
+                throw new CareIdException(Failure.TOKEN_EXPIRED, "The saved token has expired and was deleted: authenticate again");
             }
-            throw new CareIdException(Failure.TOKEN_EXPIRED, "The saved token has expired and was discarded: authenticate again");
+            throw new CareIdException(Failure.TOKEN_EXPIRED, "The token in " + file
+                    + " has expired (the file was left as it is): authenticate again");
         }
         return holder;
     }

@@ -17,7 +17,8 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {
                 "Verifies an access token offline against the cached JWKS (refreshed on an unknown key id, at most every 30 s): "
-                        + "ES256 only, typ at+jwt, signature, issuer, expiry and the binding to this device's key (cnf.jkt).",
+                        + "ES256 only, typ at+jwt, signature, issuer, this device among the audiences, expiry and the binding "
+                        + "to this device's key (cnf.jkt).",
                 "With --online it also asks the server's introspection whether the token is still active (not revoked)."})
 final class VerifyCommand extends DeviceCommand {
     @Mixin
@@ -39,7 +40,8 @@ final class VerifyCommand extends DeviceCommand {
                 new CareIdException(Failure.BAD_INPUT, "No server known for the JWKS: give --server URL"));
         String issuer = context.issuer(server);
         String jkt = DeviceKeyStore.thumbprint(context.deviceKey());
-        JWTClaimsSet claims = context.jwksCache(server).verify(presented, issuer, jkt);
+        // The token must name this device among its audiences and be bound to its key.
+        JWTClaimsSet claims = context.jwksCache(server).verify(presented, issuer, context.deviceId(), jkt);
         context.out().println("Valid offline: sub=" + claims.getSubject() + ", device_id=" + claims.getClaim("device_id")
                 + ", scope=" + claims.getClaim("scope") + ", expires " + claims.getExpirationTime().toInstant());
         if (online) {

@@ -101,7 +101,8 @@ class DeviceCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "provision", "report-version", "authenticate", "verify", "read-patient", "unlock", "revoke"})
+    @ValueSource(strings = {"", "provision", "report-version", "authenticate", "verify", "read-patient", "unlock", "revoke",
+            "face-check", "emergency"})
     void everyCommandHasHelp(String command) {
         Run help = command.isEmpty() ? run("--help") : run(command, "--help");
         assertEquals(0, help.exit(), help.all());
@@ -251,6 +252,73 @@ class DeviceCliTest {
     }
 
     @Test
+    void plainHttpOnlyToThisMachine() throws Exception {
+        Path keyStore = dir.resolve("device.jwk");
+        DeviceKeyStore.generateInto(keyStore, UUID.randomUUID().toString());
+        Run elsewhere = run("--server", "http://careid.example", "--key-store", keyStore.toString(), "report-version", "1.0");
+        assertEquals(ExitCodes.BAD_INPUT, elsewhere.exit(), elsewhere.all());
+        assertTrue(elsewhere.err().contains("https"), elsewhere.err());
+        for (String loopback : List.of("http://localhost:" + closedPort(), "http://127.0.0.1:" + closedPort(), "http://[::1]:" + closedPort())) {
+            Run local = run("--server", loopback, "--key-store", keyStore.toString(), "report-version", "1.0");
+            assertEquals(ExitCodes.SERVER_UNREACHABLE, local.exit(), loopback + ": " + local.all());
+        }
+    }
+
+    @Test
+    void theTokenResponseGreetsTheClinicianAndListsRefusedScopes() throws Exception {
+        Path keyStore = provisionedKeyStore("greeting");
+        Run auth = device(keyStore, "authenticate", "--face", face().toString(), "--scope", "patient/*.read user/*.write");
+        assertEquals(0, auth.exit(), auth.all());
+        assertTrue(auth.out().startsWith("Authenticated: Test Nurse (nurse)"), auth.out());
+        assertTrue(auth.out().contains("Refused scopes: user/*.write (NOT_PERMITTED)"), auth.out());
+    }
+
+    @Test
+    void aValidTokenStaysWhenTheServerCannotBeReached() throws Exception {
+        Path keyStore = provisionedKeyStore("offline-bed");
+        assertEquals(0, device(keyStore, "authenticate", "--face", face().toString(), "--scope", "patient/*.read").exit());
+        Path tokenFile = dir.resolve("offline-bed.jwk.token");
+        String saved = Files.readString(tokenFile);
+        Run unreachable = run("--server", "http://127.0.0.1:" + closedPort(), "--key-store", keyStore.toString(),
+                "authenticate", "--face", face().toString(), "--scope", "patient/*.read");
+        assertEquals(ExitCodes.SERVER_UNREACHABLE, unreachable.exit(), unreachable.all());
+        assertEquals(saved, Files.readString(tokenFile), "no answer: nobody else was authenticated, the token stays");
+
+        server.refuseAuthentication(true);
+        Run refused = device(keyStore, "authenticate", "--face", face().toString(), "--scope", "patient/*.read");
+        assertEquals(ExitCodes.AUTHENTICATION_FAILED, refused.exit(), refused.all());
+        assertFalse(Files.exists(tokenFile), "the server answered: the previous clinician's token is gone");
+    }
+
+    @Test
+    void anExpiredTokenFileOfTheUsersChoiceIsLeftAlone() throws Exception {
+        Path keyStore = provisionedKeyStore("kept");
+        assertEquals(0, device(keyStore, "authenticate", "--face", face().toString(), "--scope", "patient/*.read").exit());
+        Path copy = dir.resolve("copy.token");
+        Files.copy(dir.resolve("kept.jwk.token"), copy);
+        clock.advance(ContractServer.TOKEN_LIFETIME.plusSeconds(1));
+        Run read = device(keyStore, "read-patient", "p-1", "--token-file", copy.toString());
+        assertEquals(ExitCodes.TOKEN_EXPIRED, read.exit(), read.all());
+        assertTrue(read.err().contains("left as it is"), read.err());
+        assertFalse(read.err().contains("discarded"), read.err());
+        assertTrue(Files.exists(copy));
+    }
+
+    @Test
+    void cachesOthersCouldWriteAreNoTrustAnchors() throws Exception {
+        Path keyStore = provisionedKeyStore("caches");
+        assertEquals(0, device(keyStore, "authenticate", "--face", face().toString(), "--scope", "patient/*.read").exit());
+        assertEquals(0, device(keyStore, "verify").exit());
+        Path jwks = dir.resolve("caches.jwk.jwks.json");
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(jwks));
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(dir.resolve("caches.jwk.server.json")));
+        Files.setPosixFilePermissions(jwks, PosixFilePermissions.fromString("rw-rw-rw-"));
+        Run verify = device(keyStore, "verify");
+        assertEquals(ExitCodes.BAD_INPUT, verify.exit(), verify.all());
+        assertTrue(verify.err().contains("JWKS cache"), verify.err());
+    }
+
+    @Test
     void anExpiredSavedTokenIsDiscarded() throws Exception {
         Path keyStore = provisionedKeyStore("bed-9");
         assertEquals(0, device(keyStore, "authenticate", "--face", face().toString(), "--scope", "patient/*.read").exit());
@@ -263,8 +331,11 @@ class DeviceCliTest {
         assertTrue(read.err().contains("expired"), read.err());
         assertFalse(Files.exists(tokenFile));
 
-        // Offline verification allows 10 s of clock skew past exp, then refuses.
-        clock.advance(Duration.ofSeconds(10));
+        // Offline verification allows 10 s of clock skew past exp, then refuses. The contract server
+        // stamps exp with the real time, which a loaded machine puts seconds after this test's clock.
+        java.time.Instant exp = com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getExpirationTime().toInstant();
+        Duration beyondSkew = Duration.between(clock.instant(), exp.plusSeconds(11));
+        clock.advance(beyondSkew.isNegative() ? Duration.ofSeconds(10) : beyondSkew);
         Run verify = run(clock, new ByteArrayInputStream(token.getBytes(StandardCharsets.US_ASCII)),
                 "--server", server.baseUri().toString(), "--key-store", keyStore.toString(), "verify", "-");
         assertEquals(ExitCodes.TOKEN_EXPIRED, verify.exit(), verify.all());

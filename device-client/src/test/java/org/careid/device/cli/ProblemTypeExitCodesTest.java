@@ -31,7 +31,8 @@ class ProblemTypeExitCodesTest {
             Map.entry("emergency-access-disabled", 11),
             Map.entry("conflict", 12), Map.entry("token-replayed", 12), Map.entry("consent-required", 12),
             Map.entry("consent-text-outdated", 12), Map.entry("duplicate-identity", 12),
-            Map.entry("internal-error", 13), Map.entry("service-unavailable", 13));
+            Map.entry("internal-error", 13), Map.entry("service-unavailable", 13),
+            Map.entry("capture-rejected", 14));
 
     @Test
     void everyCareIdProblemTypeHasItsExitCode() {
