@@ -94,6 +94,8 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/v1/fingerprints/reextract", null, admin),
                 new Endpoint("POST", "/api/v1/faces/check", MULTIPART, List.of(Who.ADMIN, Who.ENROLLER, Who.DEVICE)),
                 new Endpoint("POST", "/api/v1/auth/face", MULTIPART, List.of(Who.DEVICE)),
+                new Endpoint("POST", "/api/v1/auth/face/challenge", null, List.of(Who.DEVICE)),
+                new Endpoint("POST", "/api/v1/auth/face/challenge/burst", MULTIPART, List.of(Who.DEVICE)),
                 new Endpoint("POST", "/api/v1/auth/fingerprint", MULTIPART, List.of(Who.DEVICE)),
                 new Endpoint("POST", "/api/v1/auth", MULTIPART, List.of(Who.DEVICE))));
         return list;
