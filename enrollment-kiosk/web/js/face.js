@@ -242,6 +242,10 @@ function faceRefusal(error) {
   if (error instanceof ApiError && error.is('duplicate-identity')) {
     return 'Not enrolled: this face is already enrolled for another staff member (duplicate identity).';
   }
+  if (error instanceof ApiError && error.is('presentation-attack-suspected')) {
+    const samples = (error.problem.samples || []).map((i) => i + 1);
+    return `Not enrolled: picture${samples.length === 1 ? '' : 's'} ${samples.join(', ')} look${samples.length === 1 ? 's' : ''} like a photo or a screen, not the person in front of the camera. Nothing was stored; capture the person live.`;
+  }
   if (error instanceof ApiError && error.is('consent-required')) {
     return 'Not enrolled: consent has not been recorded for this person.';
   }

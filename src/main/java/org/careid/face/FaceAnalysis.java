@@ -11,7 +11,8 @@ import org.careid.face.quality.QualityReport;
  * {@code embedding}: 128-d L2-normalised, present ONLY when the quality gate passed, so callers
  * cannot match on a masked, blurred or ambiguous sample by mistake;
  * {@code liveness}: the presentation-attack verdict on the chosen face (null when no single face was
- * chosen). It is information only: {@link #accepted()} and the callers' decisions do not use it.
+ * chosen, and when the caller skipped the models, see {@link FacePipeline#analyzeWithoutPad}).
+ * {@link #accepted()} does not use it; {@link FaceAuthenticator} and {@link FaceService} decide on it.
  * {@code padded}: detection ran on a copy with a black border (tight crops), not PAD.
  */
 public record FaceAnalysis(int imageWidth, int imageHeight, List<DetectedFace> faces, DetectedFace chosen,

@@ -25,7 +25,7 @@ import org.opencv.core.Scalar;
 /**
  * Photo bytes to a {@link FaceAnalysis}: decode, detect, choose a face (multi-face policy of the
  * {@link FacePurpose}), align, quality gate, embed, and presentation-attack detection on the chosen
- * face (reported in {@link FaceAnalysis#liveness()}, not yet part of any decision).
+ * face (reported in {@link FaceAnalysis#liveness()}; authentication and enrollment decide on it).
  *
  * <p>Tight crops: a face filling the frame (e.g. LFW's 125x125 crops) is often missed or cut off by
  * the detector, which was trained on faces with context. Small images (longer side at most

@@ -22,13 +22,16 @@ import io.restassured.response.ValidatableResponse;
  * The passive presentation-attack verdict in decisions, with NUAA subject 0001 (640x480 webcam):
  * enrolled from live captures, the live person authenticates, a hand-held print of them gets the
  * generic 401 with the verdict and score in the audit, two prints raise a threat alert on the
- * person, and enrollment refuses a printed or tablet sample with 422 presentation-attack-suspected.
+ * person, and enrollment (subject 0002) refuses a printed or tablet sample with 422
+ * presentation-attack-suspected.
  */
 @QuarkusTest
 class PresentationAttackTest {
     private static final String LIVE = "spoof/nuaa/ClientRaw/0001/0001_00_00_01_";
     private static final String PRINT = "spoof/nuaa/ImposterRaw/0001/0001_00_00_01_";
     private static final String TABLET = "spoof/silentface_minivision/image_F2.jpg";
+    /** Another NUAA subject's live capture, for the enrollment test (one face enrolls once per database). */
+    private static final String OTHER_LIVE = "spoof/nuaa/ClientRaw/0002/0002_01_00_01_116.jpg";
 
     private static ValidatableResponse faceAuth(DeviceKey device, String photo, String staffId) {
         return Api.asDevice(device).multiPart("image", "probe.jpg", Datasets.bytes(photo), "image/jpeg")
@@ -79,7 +82,7 @@ class PresentationAttackTest {
         String staff = Api.createStaff("patient/*.read");
         Enroll.consent(staff);
         given().header("Authorization", "Bearer " + Api.admin())
-                .multiPart("images", "live.jpg", Datasets.bytes(LIVE + "163.jpg"), "image/jpeg")
+                .multiPart("images", "live.jpg", Datasets.bytes(OTHER_LIVE), "image/jpeg")
                 .multiPart("images", "print.jpg", Datasets.bytes(PRINT + "201.jpg"), "image/jpeg")
                 .multiPart("images", "tablet.jpg", Datasets.bytes(TABLET), "image/jpeg")
                 .post("/api/v1/staff/" + staff + "/faces").then().statusCode(422)
@@ -92,7 +95,7 @@ class PresentationAttackTest {
                 .body("items[0].detail", containsString("padScores"));
         // the live sample alone is accepted
         given().header("Authorization", "Bearer " + Api.admin())
-                .multiPart("images", "live.jpg", Datasets.bytes(LIVE + "163.jpg"), "image/jpeg")
+                .multiPart("images", "live.jpg", Datasets.bytes(OTHER_LIVE), "image/jpeg")
                 .post("/api/v1/staff/" + staff + "/faces").then().statusCode(200).body("accepted", equalTo(1));
     }
 }

@@ -36,10 +36,10 @@ final class ChallengeCommand extends DeviceCommand {
     @Option(names = "--frames-right", paramLabel = "SOURCE", description = "The burst to send when asked to turn right.")
     Path framesRight;
 
-    @Option(names = "--from", paramLabel = "N", description = "First frame of the source to send (default 0).")
+    @Option(names = "--from", paramLabel = "N", description = "First frame of a video file to send (default 0); a folder is sent whole.")
     int from;
 
-    @Option(names = "--count", paramLabel = "N", description = "Frames to send (default: all, at most the server's maximum).")
+    @Option(names = "--count", paramLabel = "N", description = "Frames of a video file to send (default: all, at most the server's maximum).")
     int count;
 
     @Option(names = "--mirrored", description = "The frames are mirrored (selfie view).")
@@ -79,7 +79,8 @@ final class ChallengeCommand extends DeviceCommand {
         context.err().println("Challenge: " + challenge.prompt() + " (deadline " + challenge.deadlineMs() + " ms)");
         Path source = sourceFor(challenge.instruction());
         int max = challenge.maxFrames() > 0 ? challenge.maxFrames() : 45;
-        List<AuthenticationRequest.Image> burst = BurstFrames.read(source, from, count <= 0 ? max : Math.min(count, max));
+        List<AuthenticationRequest.Image> burst = java.nio.file.Files.isDirectory(source) ? BurstFrames.read(source, 0, max)
+                : BurstFrames.read(source, from, count <= 0 ? max : Math.min(count, max));
         TokenResponse response = context.client().answerFaceChallenge(challenge, burst, request, mirrored);
 
         TokenHolder holder = new TokenHolder(context.clock());
