@@ -40,9 +40,6 @@ public final class FaceEvaluation {
     private record Sample(String identity, String file, FaceAnalysis enrollment, float[] probe, String failure) {
     }
 
-    /** The default mask threshold of FaceQuality. */
-    private static final double MASK_THRESHOLD = 0.4;
-
     private FaceEvaluation() {
     }
 
@@ -149,7 +146,7 @@ public final class FaceEvaluation {
                             int[] h = maskHits.get(colourNames[c]);
                             h[2]++;
                             // the detector's own verdict (also where another issue refuses the sample anyway)
-                            if (masked.chosen() == null || masked.quality().maskScore() >= MASK_THRESHOLD) {
+                            if (masked.chosen() == null || masked.quality().masked()) {
                                 h[0]++;
                             }
                             if (!masked.accepted()) {
@@ -256,7 +253,7 @@ public final class FaceEvaluation {
         Map<String, Object> mask = new LinkedHashMap<>();
         mask.put("bare_accepted_images", acceptedBare);
         mask.put("bare_refused_as_masked", failureReasons.getOrDefault("MASKED", 0));
-        mask.put("note", "flagged = mask score >= " + MASK_THRESHOLD + " or no face found; never_accepted = no embedding produced");
+        mask.put("note", "flagged = the mask classifier's verdict (MASKED) or no face found; never_accepted = no embedding produced");
         for (Map.Entry<String, int[]> e : maskHits.entrySet()) {
             int[] h = e.getValue();
             mask.put("synthetic_" + e.getKey() + "_flagged", h[2] == 0 ? 0 : h[0] / (double) h[2]);
