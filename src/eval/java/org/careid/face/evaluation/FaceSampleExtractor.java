@@ -102,6 +102,34 @@ public final class FaceSampleExtractor implements AutoCloseable {
         }
     }
 
+    /**
+     * Embeddings of the photo's chosen face with a mask drawn on it ({@link SyntheticMask}, each
+     * colour), for enrollment that adds synthetic masked templates. Not cached.
+     */
+    public List<float[]> syntheticMaskedEmbeddings(Path file) throws IOException {
+        List<float[]> out = new ArrayList<>();
+        try (DecodedImage img = decoder.decode(Files.readAllBytes(file))) {
+            FaceAnalysis bare = pipeline.analyze(img.bgr(), FacePurpose.AUTHENTICATION);
+            if (bare.chosen() == null) {
+                return out;
+            }
+            for (org.opencv.core.Scalar colour : SyntheticMask.COLOURS) {
+                org.opencv.core.Mat copy = img.bgr().clone();
+                SyntheticMask.draw(copy, bare.chosen(), colour);
+                FaceAnalysis a = pipeline.analyze(copy, FacePurpose.AUTHENTICATION);
+                if (a.chosen() != null) {
+                    try (AlignedFace aligned = aligner.align(copy, a.chosen())) {
+                        out.add(embedder.embed(aligned.crop()));
+                    }
+                }
+                copy.release();
+            }
+        } catch (ImageException e) {
+            return out;
+        }
+        return out;
+    }
+
     /** The MobileFaceNet embedding at the head of a feature vector. */
     public static float[] embeddingOf(float[] features) {
         return java.util.Arrays.copyOf(features, FaceEmbedder.DIMENSIONS);
