@@ -139,10 +139,12 @@ public class FacePipeline {
         }
         try (AlignedFace aligned = aligner.align(bgr, chosen)) {
             long t3 = System.nanoTime();
-            QualityReport report = quality.assess(chosen, aligned, faces.size());
+            // the embedding is one of the mask classifier's inputs; it leaves the pipeline only when the gate passed
+            float[] raw = embedder.embed(aligned.crop());
             long t4 = System.nanoTime();
-            float[] embedding = report.acceptable() ? embedder.embed(aligned.crop()) : null;
+            QualityReport report = quality.assess(chosen, aligned, faces.size(), raw);
             long t5 = System.nanoTime();
+            float[] embedding = report.acceptable() ? raw : null;
             PadVerdict liveness = withPad ? pad.assess(bgr, chosen) : null;
             long t6 = System.nanoTime();
             return result(w, h, faces, chosen, report, embedding, padded, liveness, t0, t1, t2, t3, t4, t5, t6);
@@ -168,7 +170,7 @@ public class FacePipeline {
 
     private static FaceAnalysis result(int w, int h, List<DetectedFace> faces, DetectedFace chosen, QualityReport q, float[] embedding,
                                        boolean padded, PadVerdict liveness, long t0, long t1, long t2, long t3, long t4, long t5, long t6) {
-        StageTimings timings = new StageTimings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4), ms(t6 - t5),
+        StageTimings timings = new StageTimings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t5 - t4), ms(t4 - t3), ms(t6 - t5),
                 ms(t6 - t0));
         return new FaceAnalysis(w, h, List.copyOf(faces), chosen, q, embedding, padded, liveness, timings);
     }

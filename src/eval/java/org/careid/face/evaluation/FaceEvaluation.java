@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.careid.biometric.evaluation.DetCurve;
 import org.careid.biometric.evaluation.EvaluationReport;
+import org.careid.biometric.evaluation.HeldOutCalibration;
 import org.careid.biometric.evaluation.ScoreDistribution;
 import org.careid.face.FaceAnalysis;
 import org.careid.face.FacePipeline;
@@ -40,9 +41,6 @@ public final class FaceEvaluation {
     private record Sample(String identity, String file, FaceAnalysis enrollment, float[] probe, String failure) {
     }
 
-    /** The default mask threshold of FaceQuality. */
-    private static final double MASK_THRESHOLD = 0.4;
-
     private FaceEvaluation() {
     }
 
@@ -54,9 +52,12 @@ public final class FaceEvaluation {
         Path dataset = Path.of(args[0]);
         Path report = Path.of(args[1]);
         Path calibrationOut = null;
+        Path masked = dataset.toAbsolutePath().getParent().resolve("masked/mfr2");
         for (int i = 2; i < args.length - 1; i++) {
             if (args[i].equals("--calibration-out")) {
                 calibrationOut = Path.of(args[i + 1]);
+            } else if (args[i].equals("--masked")) {
+                masked = Path.of(args[i + 1]);
             }
         }
         Path modelsDir = Path.of(System.getProperty("careid.models.dir", "models"));
@@ -66,6 +67,14 @@ public final class FaceEvaluation {
                 System.exit(1);
             }
             Map<String, Object> out = evaluate(FacePipeline.forTools(models), dataset, report, calibrationOut);
+            if (Files.isRegularFile(masked.resolve("pairs.txt"))) {
+                String cache = System.getProperty("careid.embedding-cache");
+                try (FaceSampleExtractor x = new FaceSampleExtractor(models, cache == null ? null : Path.of(cache))) {
+                    out.put("masked_verification_mfr2", MaskedVerification.evaluate(masked, x, (double) out.get("default_threshold")));
+                }
+            } else {
+                out.put("masked_verification_mfr2", "skipped: no MFR2 at " + masked + " (--masked DIR)");
+            }
             EvaluationReport.writeJson(report, out);
             System.out.println("report written: " + report.toAbsolutePath());
         }
@@ -149,7 +158,7 @@ public final class FaceEvaluation {
                             int[] h = maskHits.get(colourNames[c]);
                             h[2]++;
                             // the detector's own verdict (also where another issue refuses the sample anyway)
-                            if (masked.chosen() == null || masked.quality().maskScore() >= MASK_THRESHOLD) {
+                            if (masked.chosen() == null || masked.quality().masked()) {
                                 h[0]++;
                             }
                             if (!masked.accepted()) {
@@ -212,6 +221,7 @@ public final class FaceEvaluation {
         }
         List<Double> eGen = new ArrayList<>();
         List<Double> eImp = new ArrayList<>();
+        List<HeldOutCalibration.Comparison> comparisons = new ArrayList<>();
         for (Map.Entry<String, List<Sample>> e : probes.entrySet()) {
             for (Sample p : e.getValue()) {
                 for (Map.Entry<String, List<float[]>> t : enrolled.entrySet()) {
@@ -220,6 +230,7 @@ public final class FaceEvaluation {
                         best = Math.max(best, FaceEmbedder.similarity(p.probe(), v));
                     }
                     (t.getKey().equals(e.getKey()) ? eGen : eImp).add(best);
+                    comparisons.add(new HeldOutCalibration.Comparison(best, e.getKey(), t.getKey()));
                 }
             }
         }
@@ -252,11 +263,18 @@ public final class FaceEvaluation {
         }
         out.put("identification_thresholds_fpir_1e-3", idThresholds);
         out.put("calibration_measured", FaceCalibrationFit.toJson(measured));
+        Map<String, Object> heldOut = new LinkedHashMap<>();
+        heldOut.put("description", "the shipped procedure (impostor-tail fit of the enrollment protocol, 1:1 threshold for FMR 1e-4) "
+                + "fitted on half of the identities and measured on the other half");
+        heldOut.put("shipped_table", bundled != null ? bundled.source() : "none");
+        heldOut.put("enrollment_protocol_fmr_1e-4", HeldOutCalibration.evaluate(comparisons, d -> new FaceThresholds(
+                FaceCalibrationFit.measure("half", d), 1e-4, 1e-3, 0.05).verificationThreshold()));
+        out.put("held_out_calibration", heldOut);
 
         Map<String, Object> mask = new LinkedHashMap<>();
         mask.put("bare_accepted_images", acceptedBare);
         mask.put("bare_refused_as_masked", failureReasons.getOrDefault("MASKED", 0));
-        mask.put("note", "flagged = mask score >= " + MASK_THRESHOLD + " or no face found; never_accepted = no embedding produced");
+        mask.put("note", "flagged = the mask classifier's verdict (MASKED) or no face found; never_accepted = no embedding produced");
         for (Map.Entry<String, int[]> e : maskHits.entrySet()) {
             int[] h = e.getValue();
             mask.put("synthetic_" + e.getKey() + "_flagged", h[2] == 0 ? 0 : h[0] / (double) h[2]);

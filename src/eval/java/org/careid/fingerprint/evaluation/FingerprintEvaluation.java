@@ -106,6 +106,13 @@ public final class FingerprintEvaluation {
         protocols.put("three_impressions_best_of_baseline", protocol(data, extracted, 3, FingerprintEvaluation::max,
                 enrollment, null));
         out.put("protocols", protocols);
+        Map<String, Object> selection = new LinkedHashMap<>();
+        selection.put("description", "re-capture the worst: four impressions captured, the three of best quality enrolled "
+                + "(usable area x ridge-flow share), impressions 5-8 probe with the fused score; baseline: impressions 1-3 enrolled, "
+                + "the same probes. Nothing is fitted, so every database is held out");
+        selection.put("first_three", QualitySelection.run(data, extracted, false));
+        selection.put("best_three_of_four", QualitySelection.run(data, extracted, true));
+        out.put("quality_selected_enrollment", selection);
         out.put("fusion_calibration_check", FusionCalibrationCheck.run(data, extracted));
         if (isoDir != null) {
             out.put("iso_import", IsoImportCheck.run(isoDir, data, extracted, thresholds.verification()));

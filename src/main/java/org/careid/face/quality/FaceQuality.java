@@ -3,6 +3,7 @@ package org.careid.face.quality;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.careid.face.detect.AlignedFace;
 import org.careid.face.detect.DetectedFace;
@@ -17,7 +18,8 @@ import org.opencv.imgproc.Imgproc;
 /**
  * The quality gate for one chosen face: size, sharpness, exposure, pose, detector confidence and
  * lower-face occlusion. Defaults were set from the evaluation over ../shared/datasets/faces (see
- * models/README.md); all are configurable.
+ * models/README.md); all are configurable. Occlusion is the shipped {@link MaskClassifier}'s verdict
+ * (its own trained threshold unless careid.face.quality.mask-threshold overrides it).
  */
 @ApplicationScoped
 public class FaceQuality {
@@ -35,7 +37,7 @@ public class FaceQuality {
     private final double maxYaw;
     private final double maxRoll;
     private final double minDetectorScore;
-    private final double maskThreshold;
+    private final MaskClassifier maskClassifier;
 
     @Inject
     public FaceQuality(@ConfigProperty(name = "careid.face.quality.min-eye-distance", defaultValue = "20") double minEyeDistance,
@@ -45,7 +47,7 @@ public class FaceQuality {
                        @ConfigProperty(name = "careid.face.quality.max-yaw", defaultValue = "40") double maxYaw,
                        @ConfigProperty(name = "careid.face.quality.max-roll", defaultValue = "30") double maxRoll,
                        @ConfigProperty(name = "careid.face.quality.min-detector-score", defaultValue = "0.7") double minDetectorScore,
-                       @ConfigProperty(name = "careid.face.quality.mask-threshold", defaultValue = "0.4") double maskThreshold) {
+                       @ConfigProperty(name = "careid.face.quality.mask-threshold") Optional<Double> maskThreshold) {
         this.minEyeDistance = minEyeDistance;
         this.minSharpness = minSharpness;
         this.minBrightness = minBrightness;
@@ -53,19 +55,21 @@ public class FaceQuality {
         this.maxYaw = maxYaw;
         this.maxRoll = maxRoll;
         this.minDetectorScore = minDetectorScore;
-        this.maskThreshold = maskThreshold;
+        MaskClassifier bundled = MaskClassifier.bundled();
+        this.maskClassifier = maskThreshold.map(bundled::withThreshold).orElse(bundled);
     }
 
     public static FaceQuality withDefaults() {
-        return new FaceQuality(20, 20, 40, 225, 40, 30, 0.7, 0.4);
+        return new FaceQuality(20, 20, 40, 225, 40, 30, 0.7, Optional.empty());
     }
 
     /**
      * @param face the chosen face, in original image coordinates
      * @param alignedFace its 112x112 aligned crop
      * @param faceCount faces found in the image (for the report only; the multi-face policy is the pipeline's)
+     * @param embedding the crop's MobileFaceNet embedding (one of the mask classifier's inputs)
      */
-    public QualityReport assess(DetectedFace face, AlignedFace alignedFace, int faceCount) {
+    public QualityReport assess(DetectedFace face, AlignedFace alignedFace, int faceCount, float[] embedding) {
         Mat aligned = alignedFace.crop();
         Set<QualityIssue> issues = EnumSet.noneOf(QualityIssue.class);
         boolean cutOff = alignedFace.insideFraction() < MIN_INSIDE;
@@ -99,9 +103,9 @@ public class FaceQuality {
         if (face.score() < minDetectorScore) {
             issues.add(QualityIssue.LOW_CONFIDENCE);
         }
-        double mask = MaskDetector.maskScore(aligned);
+        double mask = maskClassifier.probability(MaskFeatures.of(aligned, embedding));
         // a cut-off face has black border where the chin should be: the mask verdict means nothing then
-        if (mask >= maskThreshold && !cutOff) { // "uncertain" counts as masked: the safe side for a hospital
+        if (mask >= maskClassifier.threshold() && !cutOff) {
             issues.add(QualityIssue.MASKED);
         }
         double score = face.score()
