@@ -65,7 +65,7 @@ export function isAdmin() {
   return role() === 'ADMIN';
 }
 
-/** Called with the reason ('logoff', 'idle', 'expired') when the session ends. */
+/** Called with the reason ('logoff', 'idle', 'expired') and the ended token when the session ends. */
 export function onEnd(listener) {
   endListeners.push(listener);
 }
@@ -106,6 +106,7 @@ export function end(reason) {
   if (!current) {
     return;
   }
+  const endedToken = current.token;
   current = null;
   clearTimeout(idleTimer);
   clearTimeout(warnTimer);
@@ -114,5 +115,5 @@ export function end(reason) {
     document.removeEventListener(type, touch, { capture: true });
   }
   warnListeners.forEach((l) => l(null));
-  endListeners.forEach((l) => l(reason));
+  endListeners.forEach((l) => l(reason, endedToken));
 }

@@ -26,17 +26,20 @@ public class StaffService {
     private final Caller caller;
     private final Event<StaffStatusChanged> statusChanged;
     private final PasswordHasher hasher;
+    private final KnownScopes knownScopes;
 
     @Inject
-    StaffService(Caller caller, Event<StaffStatusChanged> statusChanged, PasswordHasher hasher) {
+    StaffService(Caller caller, Event<StaffStatusChanged> statusChanged, PasswordHasher hasher, KnownScopes knownScopes) {
         this.caller = caller;
         this.statusChanged = statusChanged;
         this.hasher = hasher;
+        this.knownScopes = knownScopes;
     }
 
     @Transactional
     public StaffViews.StaffView create(StaffViews.StaffRequest request) {
         requireAdminForScopes(request.scopes());
+        knownScopes.requireKnown(request.scopes());
         if (StaffMember.findByEmployeeId(request.employeeId()) != null) {
             throw ApiException.conflict("A staff member with employee id " + request.employeeId() + " already exists");
         }
@@ -60,6 +63,7 @@ public class StaffService {
     public StaffViews.StaffView update(UUID id, StaffViews.StaffUpdate update) {
         StaffMember s = require(id);
         requireAdminForScopes(update.scopes());
+        knownScopes.requireKnown(update.scopes());
         if (update.displayName() != null) s.displayName = update.displayName().trim();
         if (update.clinicalRole() != null) s.clinicalRole = update.clinicalRole().trim();
         if (update.ward() != null) s.ward = update.ward().trim();
@@ -101,12 +105,16 @@ public class StaffService {
     }
 
     @Transactional
-    public PageOf<StaffViews.StaffView> search(String q, Boolean active, int page, int size) {
+    public PageOf<StaffViews.StaffView> search(String q, Boolean active, String ward, int page, int size) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (q != null && !q.isBlank()) {
-            where.append(" and (lower(displayName) like :q or lower(employeeId) like :q)");
+            where.append(" and (lower(displayName) like :q or lower(employeeId) like :q or lower(ward) like :q)");
             params.and("q", "%" + q.trim().toLowerCase(java.util.Locale.ROOT) + "%");
+        }
+        if (ward != null && !ward.isBlank()) {
+            where.append(" and lower(ward) = :ward");
+            params.and("ward", ward.trim().toLowerCase(java.util.Locale.ROOT));
         }
         if (active != null) {
             where.append(" and active = :active");
