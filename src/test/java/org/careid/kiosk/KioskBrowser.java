@@ -83,6 +83,17 @@ final class KioskBrowser implements AutoCloseable {
                 java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
+    /** axe-core (WCAG 2.x A and AA rules) on the page as shown: no serious or critical violation. */
+    void assertAccessible(String where) {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        List<String> bad = results.getViolations().stream()
+                .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+                .map(r -> r.getId() + " (" + r.getImpact() + "): " + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(5).toList())
+                .toList();
+        assertTrue(bad.isEmpty(), where + ": accessibility violations " + bad);
+    }
+
     /** Asserts an element is shown and lies wholly inside the viewport (visible without scrolling). */
     void assertWithinViewport(String id) {
         @SuppressWarnings("unchecked")

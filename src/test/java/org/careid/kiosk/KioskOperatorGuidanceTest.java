@@ -90,6 +90,7 @@ class KioskOperatorGuidanceTest {
         assertFalse(browser.byId("staff-view").isDisplayed(), "nothing else before the password is changed");
         assertTrue(browser.byId("status").getText().contains("Choose a new password"), browser.byId("status").getText());
         browser.screenshot(30, "first-login-password");
+        browser.assertAccessible("first-login password screen");
 
         // The two new passwords differ: said in plain words, nothing sent.
         browser.type("password-current", initial);
@@ -156,6 +157,7 @@ class KioskOperatorGuidanceTest {
             return "true".equals(e.getDomAttribute("data-escalated")) ? e.getText() : null;
         });
         browser.screenshot(34, "face-escalated-advice");
+        browser.assertAccessible("live face capture");
         assertTrue(advice.startsWith("Still no good picture."), advice);
         assertTrue(advice.contains("step out of view"), advice);
         assertTrue(advice.contains("closer"), advice);
@@ -181,6 +183,7 @@ class KioskOperatorGuidanceTest {
         browser.click("finger-submit");
         browser.wait.until(d -> d.findElements(By.cssSelector("#finger-file-list li[data-verdict]")).size() == 4);
         browser.screenshot(35, "fingerprint-files-refused");
+        browser.assertAccessible("fingerprint verdicts");
 
         assertEquals("accepted", verdictOf("101_1.tif"));
         assertEquals("refused", verdictOf("obama1.jpg"));
@@ -213,6 +216,7 @@ class KioskOperatorGuidanceTest {
         browser.type("create-ward", ward);
         browser.driver.findElement(choice).click();
         browser.screenshot(36, "scope-choices");
+        browser.assertAccessible("staff search and scope choices");
         browser.click("create-submit");
         browser.waitForText("person-summary", "scopes: " + scope);
 
