@@ -143,6 +143,9 @@ async function tick() {
     schedule();
     return;
   }
+  if (!running) {
+    return;   // stopped (or logged off) while the frame was encoded: nothing is sent
+  }
   const form = new FormData();
   form.append('image', jpeg, 'frame.jpg');
   let check;
