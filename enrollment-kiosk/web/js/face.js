@@ -1,9 +1,10 @@
-// Face capture: live preview from the camera, the face box drawn over it, guidance from
-// POST /api/v1/faces/check a few times a second, automatic capture of good frames, then
-// enrollment of the samples with POST /api/v1/staff/{id}/faces.
+// Face capture: live preview from the camera, every detected face outlined over it, guidance from
+// POST /api/v1/faces/check a few times a second (steadied over the last checks, with a clearer
+// instruction when nothing good comes for a while), automatic capture of good frames with a small
+// pose change asked between them, then enrollment of the samples with POST /api/v1/staff/{id}/faces.
 import { api, ApiError } from './http.js';
 import { $, el, announce, showError, clearMessages } from './ui.js';
-import { faceGuidance, faceReason } from './guidance.js';
+import { faceGuidance, faceReason, escalatedAdvice, POSE_REQUESTS } from './guidance.js';
 
 const SAMPLES_NEEDED = 3;
 const CHECK_INTERVAL_MS = 300;       // a few checks a second, one at a time
@@ -11,6 +12,10 @@ const MIN_GAP_BETWEEN_SAMPLES_MS = 400;
 const MAX_CHECK_FAILURES = 3;
 const JPEG_QUALITY = 0.92;
 const FIRST_GUIDANCE = 'Checking the picture…';
+const HISTORY = 5;                    // checks the guidance is steadied over (no flicker between two reasons)
+const ESCALATE_AFTER_MS = 8000;       // no good picture for this long: say more clearly what to change
+const POSE_PAUSE_MS = 1500;
+const SMALL_FACE_SHARE = 0.2;         // narrower than this share of the picture: "come closer"           // time to follow "turn your head a little" before the next sample
 
 let staffIdOf = () => null;
 let onEnrolled = () => {};
@@ -21,6 +26,9 @@ let samples = [];
 let lastSampleAt = 0;
 let failures = 0;
 let lastGuidance = '';
+let recentReasons = [];
+let lastGoodAt = 0;
+let poseUntil = 0;
 const frame = document.createElement('canvas');
 
 export function initFace({ staffId, enrolled }) {
@@ -62,14 +70,20 @@ async function start() {
     return;
   }
   $('camera').hidden = false;
-  // On a tablet the preview is below the fold: bring it and the guidance line into view.
-  $('face-panel').scrollIntoView({ block: 'start' });
+  $('face-progress-bar').hidden = false;
+  // On a laptop or tablet the preview starts below the fold: bring it, the guidance and the progress
+  // into view together (the CSS bounds the preview's height by the screen's).
+  $('face-live').scrollIntoView({ block: 'start' });
   $('face-start').hidden = true;
   $('face-stop').hidden = false;
   samples = [];
   lastSampleAt = 0;
   failures = 0;
   lastGuidance = '';
+  recentReasons = [];
+  lastGoodAt = Date.now();
+  poseUntil = 0;
+  setAdvice('');
   running = true;
   updateProgress();
   setGuidance(FIRST_GUIDANCE, 'adjust');
@@ -91,9 +105,13 @@ export function stop() {
   $('face-stop').hidden = true;
   const overlay = $('camera-overlay');
   overlay.getContext('2d').clearRect(0, 0, overlay.width, overlay.height);
+  overlay.dataset.faces = '0';
   samples = [];
   setGuidance('', '');
+  setAdvice('');
   $('face-progress').textContent = '';
+  $('face-progress-bar').hidden = true;
+  $('face-progress-bar').value = 0;
 }
 
 /** Forgets results too, e.g. when another person is opened or at log-off. */
@@ -125,6 +143,9 @@ async function tick() {
     schedule();
     return;
   }
+  if (!running) {
+    return;   // stopped (or logged off) while the frame was encoded: nothing is sent
+  }
   const form = new FormData();
   form.append('image', jpeg, 'frame.jpg');
   let check;
@@ -148,16 +169,32 @@ async function tick() {
     return;
   }
   const quality = check.quality || {};
-  drawBox(check.box, quality.acceptable === true);
+  drawBoxes(check.faces || (check.box ? [check.box] : []), check.box, quality.acceptable === true);
+  const now = Date.now();
   if (quality.acceptable === true) {
-    setGuidance('Good – hold still', 'good');
-    if (Date.now() - lastSampleAt >= MIN_GAP_BETWEEN_SAMPLES_MS) {
+    recentReasons = [];
+    lastGoodAt = now;
+    setAdvice('');
+    if (now < poseUntil) {
+      // still following the pose request; the next sample comes from the new pose
+    } else if (now - lastSampleAt >= MIN_GAP_BETWEEN_SAMPLES_MS) {
       samples.push(jpeg);
-      lastSampleAt = Date.now();
+      lastSampleAt = now;
       updateProgress();
+      if (samples.length < SAMPLES_NEEDED) {
+        poseUntil = now + POSE_PAUSE_MS;
+        setGuidance(POSE_REQUESTS[(samples.length - 1) % POSE_REQUESTS.length], 'good');
+      }
+    } else {
+      setGuidance('Good – hold still', 'good');
     }
   } else {
-    setGuidance(faceGuidance(quality.reasons || (check.faceCount === 0 ? ['NO_FACE'] : [])), 'adjust');
+    const reasons = quality.reasons && quality.reasons.length ? quality.reasons : (check.faceCount === 0 ? ['NO_FACE'] : []);
+    recentReasons = [...recentReasons, reasons].slice(-HISTORY);
+    setGuidance(faceGuidance(steadyReasons(recentReasons)), 'adjust');
+    if (now - lastGoodAt >= ESCALATE_AFTER_MS) {
+      setAdvice(escalatedAdvice(recentReasons.flat(), check.faceCount || 0, facesLookSmall(check)));
+    }
   }
   if (samples.length >= SAMPLES_NEEDED) {
     const taken = samples;
@@ -174,20 +211,51 @@ function toJpeg(canvas) {
   });
 }
 
-function drawBox(box, good) {
+/** Every face found is narrower than a fifth of the picture: the person is too far from the camera. */
+function facesLookSmall(check) {
+  const faces = check.faces || [];
+  const width = check.imageWidth || 0;
+  return faces.length > 0 && width > 0 && Math.max(...faces.map((f) => f.width)) < width * SMALL_FACE_SHARE;
+}
+
+/** The reasons seen most often over the last checks: one odd frame does not change the instruction. */
+function steadyReasons(history) {
+  const counts = new Map();
+  for (const reasons of history) {
+    for (const r of reasons) {
+      counts.set(r, (counts.get(r) || 0) + 1);
+    }
+  }
+  const most = Math.max(0, ...counts.values());
+  return [...counts.keys()].filter((r) => counts.get(r) === most);
+}
+
+/** Outlines every face found: the one judged in green or amber, any other in red. */
+function drawBoxes(faces, chosen, good) {
   const video = $('camera-video');
   const overlay = $('camera-overlay');
   overlay.width = video.videoWidth;
   overlay.height = video.videoHeight;
+  overlay.dataset.faces = String(faces.length);
   const g = overlay.getContext('2d');
   g.clearRect(0, 0, overlay.width, overlay.height);
-  if (!box) {
-    return;
-  }
-  // The box is in image pixels, the same pixels as the overlay; CSS scales both alike.
+  // Boxes are in image pixels, the same pixels as the overlay; CSS scales both alike.
   g.lineWidth = Math.max(3, overlay.width / 160);
-  g.strokeStyle = good ? '#1fd65f' : '#ffb000';
-  g.strokeRect(box.x, box.y, box.width, box.height);
+  for (const box of faces) {
+    const isChosen = chosen && box.x === chosen.x && box.y === chosen.y && box.width === chosen.width;
+    g.strokeStyle = isChosen ? (good ? '#1fd65f' : '#ffb000') : '#ff3b30';
+    g.setLineDash(isChosen ? [] : [12, 8]);
+    g.strokeRect(box.x, box.y, box.width, box.height);
+  }
+  g.setLineDash([]);
+}
+
+function setAdvice(text) {
+  const advice = $('face-advice');
+  if (advice.textContent !== text) {
+    advice.textContent = text;
+  }
+  advice.dataset.escalated = text ? 'true' : 'false';
 }
 
 function setGuidance(text, kind) {
@@ -202,6 +270,7 @@ function setGuidance(text, kind) {
 
 function updateProgress() {
   $('face-progress').textContent = `Good pictures taken: ${samples.length} of ${SAMPLES_NEEDED}`;
+  $('face-progress-bar').value = samples.length;
 }
 
 async function enroll(images) {
@@ -240,7 +309,10 @@ async function enroll(images) {
 
 function faceRefusal(error) {
   if (error instanceof ApiError && error.is('duplicate-identity')) {
-    return 'Not enrolled: this face is already enrolled for another staff member (duplicate identity).';
+    const existing = error.problem.existingStaff;
+    return existing
+      ? `Not enrolled: this face is already enrolled for ${existing.displayName} (employee id ${existing.employeeId}) – duplicate identity.`
+      : 'Not enrolled: this face is already enrolled for another staff member (duplicate identity).';
   }
   if (error instanceof ApiError && error.is('presentation-attack-suspected')) {
     const samples = (error.problem.samples || []).map((i) => i + 1);

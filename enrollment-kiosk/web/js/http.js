@@ -99,3 +99,17 @@ async function readBody(response) {
   }
   return null;
 }
+
+/**
+ * Ends the session at the server too (the token is revoked there, not just forgotten here). Sent with
+ * keepalive so it still goes out when the tab closes; the answer does not matter to the page.
+ */
+export function logoutOnServer(token) {
+  if (!token) {
+    return;
+  }
+  fetch('/api/v1/operators/me/logout', {
+    method: 'POST', keepalive: true, cache: 'no-store', credentials: 'omit',
+    headers: { Authorization: `Bearer ${token}` },
+  }).catch(() => {});
+}

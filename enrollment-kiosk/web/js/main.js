@@ -1,8 +1,8 @@
 // The kiosk's entry point: settings, login, the idle and expiry log-off, and wiring of screens.
-import { api, onBusy } from './http.js';
+import { api, onBusy, logoutOnServer } from './http.js';
 import * as session from './session.js';
 import { $, announce, showError, clearMessages, showView } from './ui.js';
-import { initStaff, applyRole, resetStaff, search } from './staff.js';
+import { initStaff, applyRole, resetStaff, search, loadScopes } from './staff.js';
 import { initPerson, open, close, currentStaffId, refreshState, onClose } from './person.js';
 import { initFace, stop as stopCamera, resetFace } from './face.js';
 import { initFingerprint, resetFingerprint } from './fingerprint.js';
@@ -66,16 +66,48 @@ async function login(event) {
   $('operator-name').textContent = username;
   $('operator-role').textContent = role;
   $('session-info').hidden = false;
-  applyRole();
-  showView('staff-view');
-  announce(`Logged in as ${username} (${role}).`);
   if (result.password_change_required) {
-    // The server opens nothing else until the password is changed.
-    session.end('logoff');
-    showError(new Error('Your password was generated or reset and must be changed first: use the admin console, then log in again.'));
+    // A password set by an administrator is changed before anything else is shown.
+    showView('password-view');
+    announce(`Logged in as ${username} (${role}). Choose a new password to continue.`);
     return;
   }
-  search('', 0);
+  await enterKiosk(`Logged in as ${username} (${role}).`);
+}
+
+async function enterKiosk(message) {
+  applyRole();
+  await loadScopes();
+  showView('staff-view');
+  announce(message);
+  search('', 0, { keepMessages: true });
+}
+
+async function changePassword(event) {
+  event.preventDefault();
+  clearMessages();
+  const currentPassword = $('password-current').value;
+  const newPassword = $('password-new').value;
+  if (!currentPassword || newPassword.length < 12) {
+    showError(new Error(!currentPassword ? 'Enter your current password.' : 'The new password needs at least 12 characters.'));
+    (!currentPassword ? $('password-current') : $('password-new')).focus();
+    return;
+  }
+  if (newPassword !== $('password-repeat').value) {
+    showError(new Error('The two new passwords are not the same. Type them again.'));
+    $('password-repeat').value = '';
+    $('password-repeat').focus();
+    return;
+  }
+  try {
+    await api('/api/v1/operators/me/password', { method: 'PUT', json: { currentPassword, newPassword } });
+  } catch (error) {
+    showError(error, 'Password not changed');
+    $('password-current').focus();
+    return;
+  }
+  $('password-form').reset();
+  await enterKiosk('Your password was changed.');
 }
 
 /** Everything shown for the last operator is wiped from the page, not just hidden. */
@@ -84,6 +116,7 @@ function wipe() {
   resetFingerprint();
   close();
   resetStaff();
+  $('password-form').reset();
   $('operator-name').textContent = '';
   $('operator-role').textContent = '';
   $('session-info').hidden = true;
@@ -100,7 +133,10 @@ const END_MESSAGES = {
   expired: 'Your session has ended. Please log in again.',
 };
 
-session.onEnd((reason) => {
+session.onEnd((reason, endedToken) => {
+  if (reason !== 'expired') {
+    logoutOnServer(endedToken);
+  }
   wipe();
   clearMessages();
   showView('login-view');
@@ -126,6 +162,7 @@ session.onIdleWarning((secondsLeft) => {
 
 function init() {
   $('login-form').addEventListener('submit', login);
+  $('password-form').addEventListener('submit', changePassword);
   $('logoff').addEventListener('click', () => session.end('logoff'));
   $('idle-stay').addEventListener('click', () => session.touch());
   initStaff({ onOpen: (id) => {

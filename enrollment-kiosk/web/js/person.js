@@ -3,7 +3,7 @@
 import { api } from './http.js';
 import { describeActor } from './session.js';
 import { $, el, announce, showError, clearMessages, showView, confirmAction, formatTime } from './ui.js';
-import { parseScopes, validate } from './staff.js';
+import { chosenScopes, setScopes, validate } from './staff.js';
 import { fingerName } from './guidance.js';
 
 let person = null;
@@ -83,7 +83,7 @@ function renderPerson() {
   $('edit-display-name').value = person.displayName;
   $('edit-clinical-role').value = person.clinicalRole;
   $('edit-ward').value = person.ward;
-  $('edit-scopes').value = (person.scopes || []).join(' ');
+  setScopes('edit-scopes', person.scopes || []);
 }
 
 async function saveEdit() {
@@ -98,7 +98,7 @@ async function saveEdit() {
   };
   // Scopes go only from an enabled field (ADMIN); the server refuses them from anyone else.
   if (!$('edit-scopes').disabled) {
-    body.scopes = parseScopes($('edit-scopes').value);
+    body.scopes = chosenScopes('edit-scopes');
   }
   try {
     person = await api(`/api/v1/staff/${person.id}`, { method: 'PUT', json: body });
@@ -199,6 +199,8 @@ async function recordConsent() {
     await api(`/api/v1/staff/${person.id}/consent`, { method: 'POST', json: { textVersion: consentVersion } });
     announce(`Consent of ${person.displayName} was recorded. You can now capture.`);
     await refreshState();
+    // The consent form is gone: keyboard focus goes to the capture section, not to the page body.
+    $('capture-title').focus();
   } catch (error) {
     showError(error, 'Could not record consent');
   }
@@ -215,6 +217,7 @@ async function withdrawConsent() {
     await api(`/api/v1/staff/${person.id}/consent`, { method: 'DELETE' });
     announce(`Consent of ${person.displayName} was withdrawn and their biometric data erased.`);
     await refreshState();
+    $('consent-title').focus();
   } catch (error) {
     showError(error, 'Could not withdraw consent');
   }
@@ -230,6 +233,7 @@ async function erase(what, message, label) {
     await api(`/api/v1/staff/${person.id}/${what}`, { method: 'DELETE' });
     announce(`${label}: done for ${person.displayName}.`);
     await refreshState();
+    $('state-title').focus();
   } catch (error) {
     showError(error, `${label} failed`);
   }

@@ -67,7 +67,7 @@ export function isAdmin() {
   return role() === 'ADMIN';
 }
 
-/** Called with the reason ('logoff', 'idle', 'expired') when the session ends. */
+/** Called with the reason ('logoff', 'idle', 'expired') and the ended token when the session ends. */
 export function onEnd(listener) {
   endListeners.push(listener);
 }
@@ -104,26 +104,12 @@ export function touch() {
   idleTimer = setTimeout(() => end('idle'), idleTimeoutSeconds * 1000);
 }
 
-/** Tells the server to refuse this token; keepalive lets it finish while the page closes. */
-function logOutAtServer(token) {
-  fetch('/api/v1/operators/me/logout', {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}` },
-    keepalive: true,
-    cache: 'no-store',
-    credentials: 'omit',
-  }).catch(() => {});
-}
-
 export function end(reason) {
   if (!current) {
     return;
   }
-  const ended = current;
+  const endedToken = current.token;
   current = null;
-  if (reason !== 'expired') {
-    logOutAtServer(ended.token);
-  }
   clearTimeout(idleTimer);
   clearTimeout(warnTimer);
   clearTimeout(expiryTimer);
@@ -131,5 +117,5 @@ export function end(reason) {
     document.removeEventListener(type, touch, { capture: true });
   }
   warnListeners.forEach((l) => l(null));
-  endListeners.forEach((l) => l(reason));
+  endListeners.forEach((l) => l(reason, endedToken));
 }

@@ -1,18 +1,53 @@
-// Finding and adding staff members: search by name or employee id with paging, and the
-// "add a staff member" form. Scopes are offered to ADMIN operators only.
+// Finding and adding staff members: search by name, employee id or ward with paging, and the
+// "add a staff member" form. Scopes are offered to ADMIN operators only, as choices from the
+// server's list of known scopes (GET /api/v1/scopes).
 import { api } from './http.js';
 import * as session from './session.js';
 import { $, el, announce, showError, clearMessages } from './ui.js';
 
 const PAGE_SIZE = 10;
+let knownScopes = [];
 let lastQuery = '';
 let page = 0;
 let total = 0;
 let openPerson = () => {};
 
-/** Space- or comma-separated scopes from a text field, without duplicates. */
-export function parseScopes(text) {
-  return [...new Set(String(text || '').split(/[\s,]+/).filter((s) => s.length > 0))];
+/** The scopes ticked in a scope fieldset (create-scopes or edit-scopes). */
+export function chosenScopes(fieldsetId) {
+  return [...$(fieldsetId).querySelectorAll('input[type=checkbox]:checked')].map((box) => box.value);
+}
+
+/** Ticks exactly the given scopes; a granted scope the list no longer holds is still shown, ticked. */
+export function setScopes(fieldsetId, scopes) {
+  renderScopeOptions(fieldsetId, scopes || []);
+}
+
+function renderScopeOptions(fieldsetId, ticked) {
+  const fieldset = $(fieldsetId);
+  const names = [...new Set([...knownScopes.map((s) => s.name), ...ticked])].sort();
+  const describe = new Map(knownScopes.map((s) => [s.name, s.description]));
+  fieldset.querySelector('[data-scope-options]').replaceChildren(...names.map((name, i) => {
+    const id = `${fieldsetId}-${i}`;
+    return el('label', { for: id },
+      el('input', { type: 'checkbox', id, value: name, checked: ticked.includes(name), 'data-scope': name }),
+      el('span', {}, el('code', {}, name), describe.has(name) ? ` – ${describe.get(name)}` : ' – no longer in the list'));
+  }));
+}
+
+/** Fetches the known scopes (ADMIN only: nobody else grants them) and offers them as choices. */
+export async function loadScopes() {
+  if (!session.isAdmin()) {
+    knownScopes = [];
+    return;
+  }
+  try {
+    knownScopes = await api('/api/v1/scopes');
+  } catch (error) {
+    knownScopes = [];
+    showError(error, 'The list of scopes could not be loaded');
+  }
+  renderScopeOptions('create-scopes', []);
+  renderScopeOptions('edit-scopes', []);
 }
 
 /** Shows scope fields to ADMIN only; for anyone else they are hidden and disabled. */
@@ -20,6 +55,7 @@ export function applyRole() {
   const admin = session.isAdmin();
   for (const block of document.querySelectorAll('.admin-only')) {
     block.hidden = !admin;
+    block.disabled = !admin;
     for (const input of block.querySelectorAll('input')) {
       input.disabled = !admin;
     }
@@ -59,8 +95,10 @@ export function initStaff({ onOpen }) {
   });
 }
 
-export async function search(query, wantedPage) {
-  clearMessages();
+export async function search(query, wantedPage, { keepMessages = false } = {}) {
+  if (!keepMessages) {
+    clearMessages();
+  }
   lastQuery = query;
   const params = new URLSearchParams({ page: String(Math.max(0, wantedPage)), size: String(PAGE_SIZE) });
   if (query) {
@@ -70,13 +108,13 @@ export async function search(query, wantedPage) {
     const result = await api(`/api/v1/staff?${params}`);
     page = result.page;
     total = result.total;
-    renderResults(result.items || []);
+    renderResults(result.items || [], !keepMessages);
   } catch (error) {
     showError(error, 'Search failed');
   }
 }
 
-function renderResults(items) {
+function renderResults(items, announceCount) {
   const box = $('search-results');
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (items.length === 0) {
@@ -102,7 +140,9 @@ function renderResults(items) {
   $('page-info').textContent = `Page ${page + 1} of ${pages}`;
   $('page-prev').disabled = page <= 0;
   $('page-next').disabled = page + 1 >= pages;
-  announce(`${total} found. Page ${page + 1} of ${pages}.`);
+  if (announceCount) {
+    announce(`${total} found. Page ${page + 1} of ${pages}.`);
+  }
 }
 
 async function create() {
@@ -118,13 +158,13 @@ async function create() {
     ward: $('create-ward').value.trim(),
   };
   // Only an enabled scopes field is sent; the server refuses scopes from anyone but an ADMIN.
-  const scopes = $('create-scopes');
-  if (!scopes.disabled && scopes.value.trim() !== '') {
-    body.scopes = parseScopes(scopes.value);
+  if (!$('create-scopes').disabled && chosenScopes('create-scopes').length > 0) {
+    body.scopes = chosenScopes('create-scopes');
   }
   try {
     const created = await api('/api/v1/staff', { method: 'POST', json: body });
     form.reset();
+    setScopes('create-scopes', []);
     announce(`${created.displayName} was added.`);
     openPerson(created.id);
   } catch (error) {
@@ -138,6 +178,10 @@ export function resetStaff() {
   $('pager').hidden = true;
   $('search-form').reset();
   $('create-form').reset();
+  for (const list of document.querySelectorAll('[data-scope-options]')) {
+    list.replaceChildren();
+  }
+  knownScopes = [];
   lastQuery = '';
   page = 0;
   total = 0;

@@ -42,10 +42,9 @@ export function clearMessages() {
 /** Shows an error in plain words: the problem's title and detail, and any field violations. */
 export function showError(error, context) {
   const box = $('error');
-  const heading = context ? `${context}: ` : '';
   box.replaceChildren();
   if (error instanceof ApiError) {
-    box.append(el('p', { class: 'error-title' }, `${heading}${error.title}.`));
+    box.append(el('p', { class: 'error-title' }, errorHeading(context, error.title)));
     if (error.problem.detail && error.problem.detail !== error.title) {
       box.append(el('p', { class: 'error-detail' }, error.problem.detail));
     }
@@ -54,10 +53,25 @@ export function showError(error, context) {
       box.append(el('ul', {}, violations.map((v) => el('li', {}, `${v.field}: ${v.message}`))));
     }
   } else {
-    box.append(el('p', { class: 'error-title' }, `${heading}${error && error.message ? error.message : String(error)}`));
+    const text = error && error.message ? error.message : String(error);
+    box.append(el('p', { class: 'error-title' }, context ? `${context}: ${text}` : text));
   }
   box.hidden = false;
   $('status').textContent = '';
+}
+
+/** "Context: Title." once: a title that says the same as the context ("Login failed") is not repeated. */
+export function errorHeading(context, title) {
+  const strip = (t) => String(t || '').replace(/[.:\s]+$/, '').trim();
+  const c = strip(context);
+  const t = strip(title);
+  if (!c) {
+    return `${t}.`;
+  }
+  if (!t || c.toLowerCase() === t.toLowerCase() || c.toLowerCase().startsWith(t.toLowerCase())) {
+    return `${c}.`;
+  }
+  return `${c}: ${t}.`;
 }
 
 /** Shows one view and moves the focus to its heading, so keyboard users start at the top. */

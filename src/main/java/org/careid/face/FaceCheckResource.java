@@ -29,7 +29,8 @@ public class FaceCheckResource {
 
     public record Quality(double score, boolean acceptable, List<String> reasons) {}
 
-    public record Check(int faceCount, Box box, Quality quality, int imageWidth, int imageHeight) {}
+    /** box: the face judged; faces: every face found, so the operator sees who else is in the picture. */
+    public record Check(int faceCount, Box box, List<Box> faces, Quality quality, int imageWidth, int imageHeight) {}
 
     /**
      * Quality verdict and face box for one frame: live guidance at the kiosk and at devices.
@@ -42,9 +43,15 @@ public class FaceCheckResource {
     public Check check(@RestForm("image") FileUpload image, @RestForm("purpose") String purpose) {
         FaceAnalysis a = pipeline.analyze(Uploads.bytes(image, "image"), purpose(purpose));
         DetectedFace f = a.chosen();
-        Box box = f == null ? null : new Box((int) Math.round(f.x()), (int) Math.round(f.y()), (int) Math.round(f.width()), (int) Math.round(f.height()));
+        Box box = f == null ? null : box(f);
+        List<Box> faces = a.faces().stream().map(FaceCheckResource::box).toList();
         List<String> reasons = a.quality().issues().stream().map(QualityIssue::name).sorted().toList();
-        return new Check(a.faceCount(), box, new Quality(round(a.quality().score()), a.accepted(), reasons), a.imageWidth(), a.imageHeight());
+        return new Check(a.faceCount(), box, faces, new Quality(round(a.quality().score()), a.accepted(), reasons),
+                a.imageWidth(), a.imageHeight());
+    }
+
+    private static Box box(DetectedFace f) {
+        return new Box((int) Math.round(f.x()), (int) Math.round(f.y()), (int) Math.round(f.width()), (int) Math.round(f.height()));
     }
 
     private static FacePurpose purpose(String purpose) {

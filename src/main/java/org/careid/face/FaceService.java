@@ -23,6 +23,7 @@ import org.careid.face.pad.PadVerdict;
 import org.careid.face.quality.QualityIssue;
 import org.careid.face.threshold.FaceThresholds;
 import org.careid.identity.Caller;
+import org.careid.identity.DuplicateIdentity;
 import org.careid.web.ApiException;
 import org.careid.web.Problem;
 import org.careid.web.ProblemType;
@@ -165,7 +166,7 @@ public class FaceService implements EnrollmentSource {
         if (best.staffId() != null && !best.staffId().equals(staffId) && best.bestScore() >= thresholds.verificationThreshold()) {
             caller.audit(AuditEvent.of("DUPLICATE_IDENTITY_REFUSED", AuditEvent.Outcome.DENIED).target("STAFF", staffId)
                     .detail("modality", "face").detail("matchesStaffId", best.staffId().toString()));
-            throw new ApiException(ProblemType.DUPLICATE_IDENTITY, "This face is already enrolled for another staff member");
+            throw DuplicateIdentity.refusal("face", best.staffId());
         }
     }
 

@@ -7,6 +7,11 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.careid.image.ImageException;
 
 /**
  * Enrolls one finger from several impressions: every impression must pass the quality gate, and the
@@ -36,7 +41,9 @@ public class FingerprintEnrollment {
      * @param impressions encoded images (PNG, JPEG, BMP, TIFF or WSQ) of one finger
      * @param dpi resolution of the reader
      * @param finger ISO/IEC 19794 finger position 1-10
-     * @throws org.careid.image.ImageException for an undecodable or oversized image
+     * An impression that is not a readable image is refused with the others' reasons (so the operator
+     * learns about every file at once); only an oversized one (413) still ends the request.
+     * @throws org.careid.image.ImageException for an oversized image
      */
     public FingerprintEnrollmentResult enroll(List<byte[]> impressions, int dpi, int finger) {
         if (finger < 1 || finger > 10) {
@@ -47,10 +54,57 @@ public class FingerprintEnrollment {
                     + " impressions of the finger are needed, got " + impressions.size()));
         }
         List<ExtractedFingerprint> extracted = new ArrayList<>();
-        for (byte[] impression : impressions) {
-            extracted.add(pipeline.extract(impression, dpi));
+        List<String> unreadable = new ArrayList<>();   // unreadable files and colour photographs
+        for (int i = 0; i < impressions.size(); i++) {
+            try {
+                extracted.add(pipeline.extract(impressions.get(i), dpi));
+                if (ColourPhoto.isColourPhoto(impressions.get(i))) {
+                    unreadable.add(IMPRESSION_PREFIX + (i + 1) + ": " + FingerprintQualityGate.NOT_A_FINGERPRINT
+                            + ": a colour photograph (fingerprint readers deliver grey images)");
+                }
+            } catch (ImageException e) {
+                if (e.httpStatus() != 422) {
+                    throw e;
+                }
+                unreadable.add(IMPRESSION_PREFIX + (i + 1) + ": not a fingerprint image the server can read (" + e.getMessage() + ")");
+                extracted.add(null);
+            }
         }
-        return enrollExtracted(extracted, dpi, finger);
+        if (unreadable.isEmpty()) {
+            return enrollExtracted(extracted, dpi, finger);
+        }
+        List<String> reasons = new ArrayList<>(unreadable);
+        List<FingerprintQuality> qualities = new ArrayList<>();
+        for (int i = 0; i < extracted.size(); i++) {
+            if (extracted.get(i) != null) {
+                qualities.add(extracted.get(i).quality());
+                for (String reason : qualityGate.check(extracted.get(i).quality())) {
+                    reasons.add(IMPRESSION_PREFIX + (i + 1) + ": " + reason);
+                }
+            }
+        }
+        reasons.sort(java.util.Comparator.comparingInt(FingerprintEnrollment::impressionOf));
+        return refused(finger, qualities, reasons);
+    }
+
+    private static final String IMPRESSION_PREFIX = "impression ";
+    private static final Pattern IMPRESSION_REASON = Pattern.compile("^impression (\\d+)(?::| matches) ?(.*)$");
+
+    /** The 1-based impression a reason is about, or 0 for a reason about the set as a whole. */
+    static int impressionOf(String reason) {
+        Matcher m = IMPRESSION_REASON.matcher(reason);
+        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /** Reasons per 0-based impression index (reasons about the whole set under -1), in order. */
+    public static Map<Integer, List<String>> reasonsByImpression(List<String> reasons) {
+        Map<Integer, List<String>> byIndex = new TreeMap<>();
+        for (String reason : reasons) {
+            int impression = impressionOf(reason);
+            String text = impression == 0 ? reason : reason.replaceFirst("^impression \\d+: ", "");
+            byIndex.computeIfAbsent(impression - 1, k -> new ArrayList<>()).add(text);
+        }
+        return byIndex;
     }
 
     /** Same checks on impressions already extracted (evaluation, re-enrolment). */
@@ -59,7 +113,7 @@ public class FingerprintEnrollment {
         List<String> reasons = new ArrayList<>();
         for (int i = 0; i < extracted.size(); i++) {
             for (String reason : qualityGate.check(extracted.get(i).quality())) {
-                reasons.add("impression " + (i + 1) + ": " + reason);
+                reasons.add(IMPRESSION_PREFIX + (i + 1) + ": " + reason);
             }
         }
         if (reasons.isEmpty()) {

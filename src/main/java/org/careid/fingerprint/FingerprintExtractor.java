@@ -30,7 +30,7 @@ public class FingerprintExtractor {
         double imageAreaMm2 = (image.width() * MM_PER_INCH / dpi) * (image.height() * MM_PER_INCH / dpi);
         double ridgeFlow = RidgeFlow.coherentFraction(image, dpi);
         FingerprintQuality quality = new FingerprintQuality(FingerprintTemplates.minutiaeCount(template), fraction, ridgeFlow,
-                Math.min(fraction, ridgeFlow) * imageAreaMm2);
+                Math.min(fraction, ridgeFlow) * imageAreaMm2, RidgePattern.periodicFraction(image, dpi));
         return new ExtractedFingerprint(template, quality, dpi);
     }
 }

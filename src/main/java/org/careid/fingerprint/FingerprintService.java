@@ -19,6 +19,7 @@ import org.careid.biometric.EnrollmentSource;
 import org.careid.biometric.GalleryLifecycle;
 import org.careid.crypto.Envelope;
 import org.careid.identity.Caller;
+import org.careid.identity.DuplicateIdentity;
 import org.careid.web.ApiException;
 import org.careid.web.ProblemType;
 import org.careid.web.Problem;
@@ -75,8 +76,14 @@ public class FingerprintService implements EnrollmentSource {
         if (!result.accepted()) {
             caller.audit(AuditEvent.of("FINGERPRINT_ENROLLMENT_REFUSED", AuditEvent.Outcome.FAILURE).target("STAFF", staffId)
                     .detail("finger", finger).detail("reasons", result.reasons()));
+            List<Map<String, Object>> perImpression = new ArrayList<>();
+            FingerprintEnrollment.reasonsByImpression(result.reasons()).forEach((index, reasons) -> {
+                if (index >= 0) {
+                    perImpression.add(Map.of("index", index, "reasons", reasons));
+                }
+            });
             throw new ApiException(Problem.of(ProblemType.ENROLLMENT_REFUSED, String.join("; ", result.reasons()))
-                    .with("reasons", result.reasons()));
+                    .with("reasons", result.reasons()).with("impressions", perImpression));
         }
         List<FingerprintTemplate> templates = result.templates().stream().map(StoredFingerprintTemplate::toTemplate).toList();
         refuseDuplicates(staffId, templates, finger);
@@ -185,8 +192,7 @@ public class FingerprintService implements EnrollmentSource {
                     caller.audit(AuditEvent.of("DUPLICATE_IDENTITY_REFUSED", AuditEvent.Outcome.DENIED).target("STAFF", staffId)
                             .detail("modality", "fpt").detail("finger", finger)
                             .detail("matchesStaffId", candidate.staffId().toString()));
-                    throw new ApiException(ProblemType.DUPLICATE_IDENTITY,
-                            "This fingerprint is already enrolled for another staff member");
+                    throw DuplicateIdentity.refusal("fingerprint", candidate.staffId());
                 }
             }
         }

@@ -122,7 +122,8 @@ public class DeviceService {
         d.provisioningCodeHash = hasher.hash(code.toString());
         d.provisioningExpiresAt = Instant.now().plus(codeLifetime);
         caller.audit(AuditEvent.of("DEVICE_PROVISIONING_CODE_ISSUED", AuditEvent.Outcome.SUCCESS).target("DEVICE", d.id));
-        return new DeviceViews.ProvisioningCode(code.toString(), d.provisioningExpiresAt);
+        return new DeviceViews.ProvisioningCode(code.toString(), d.provisioningExpiresAt,
+                ProvisioningQr.svgDataUri(ProvisioningQr.payload(d.id.toString(), code.toString())));
     }
 
     /** Redeems a provisioning code: registers the device key. The code works once. */

@@ -30,7 +30,8 @@ public final class DeviceViews {
                              boolean provisioned, String jwkThumbprint, String softwareVersion,
                              String minimumSoftwareVersion, boolean meetsVersionPolicy, Instant lastSeenAt, Instant createdAt) {}
 
-    public record ProvisioningCode(String code, Instant expiresAt) {}
+    /** qrCode: the device id and code as a QR code (SVG data: URI) for the installer to scan. */
+    public record ProvisioningCode(String code, Instant expiresAt, String qrCode) {}
 
     public record ProvisionRequest(@NotNull UUID deviceId, @NotBlank @Size(max = 100) String code, @NotNull Map<String, Object> jwk) {}
 

@@ -35,9 +35,10 @@ public class StaffResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.ENROLLER})
     public PageOf<StaffViews.StaffView> search(@QueryParam("q") String q, @QueryParam("active") Boolean active,
+                                               @QueryParam("ward") String ward,
                                                @QueryParam("page") @DefaultValue("0") int page,
                                                @QueryParam("size") @DefaultValue("20") int size) {
-        return staff.search(q, active, page, size);
+        return staff.search(q, active, ward, page, size);
     }
 
     @GET

@@ -27,14 +27,16 @@ public class StaffService {
     private final Event<StaffStatusChanged> statusChanged;
     private final PasswordHasher hasher;
     private final java.time.Duration leaverErasureAfter;
+    private final KnownScopes knownScopes;
 
     @Inject
-    StaffService(Caller caller, Event<StaffStatusChanged> statusChanged, PasswordHasher hasher,
+    StaffService(Caller caller, Event<StaffStatusChanged> statusChanged, PasswordHasher hasher, KnownScopes knownScopes,
                  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "careid.staff.leaver-erasure-after",
                          defaultValue = "P30D") java.time.Duration leaverErasureAfter) {
         this.caller = caller;
         this.statusChanged = statusChanged;
         this.hasher = hasher;
+        this.knownScopes = knownScopes;
         this.leaverErasureAfter = leaverErasureAfter;
     }
 
@@ -43,6 +45,7 @@ public class StaffService {
         if (request.scopes() != null && !request.scopes().isEmpty()) {
             requireAdminForScopes();
         }
+        knownScopes.requireKnown(request.scopes());
         if (StaffMember.findByEmployeeId(request.employeeId()) != null) {
             throw ApiException.conflict("A staff member with employee id " + request.employeeId() + " already exists");
         }
@@ -68,6 +71,7 @@ public class StaffService {
         if (update.scopes() != null) {
             requireAdminForScopes(); // emptying the scopes is a change of scopes too
         }
+        knownScopes.requireKnown(update.scopes());
         if (update.displayName() != null) s.displayName = update.displayName().trim();
         if (update.clinicalRole() != null) s.clinicalRole = update.clinicalRole().trim();
         if (update.ward() != null) s.ward = update.ward().trim();
@@ -118,12 +122,16 @@ public class StaffService {
     }
 
     @Transactional
-    public PageOf<StaffViews.StaffView> search(String q, Boolean active, int page, int size) {
+    public PageOf<StaffViews.StaffView> search(String q, Boolean active, String ward, int page, int size) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (q != null && !q.isBlank()) {
-            where.append(" and (lower(displayName) like :q or lower(employeeId) like :q)");
+            where.append(" and (lower(displayName) like :q or lower(employeeId) like :q or lower(ward) like :q)");
             params.and("q", "%" + q.trim().toLowerCase(java.util.Locale.ROOT) + "%");
+        }
+        if (ward != null && !ward.isBlank()) {
+            where.append(" and lower(ward) = :ward");
+            params.and("ward", ward.trim().toLowerCase(java.util.Locale.ROOT));
         }
         if (active != null) {
             where.append(" and active = :active");

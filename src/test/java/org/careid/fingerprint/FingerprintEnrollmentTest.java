@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.machinezoo.sourceafis.FingerprintMatcher;
 import java.util.List;
 import org.careid.fingerprint.image.GeneratedImages;
-import org.careid.image.UnsupportedImageException;
 import org.junit.jupiter.api.Test;
 
 class FingerprintEnrollmentTest {
@@ -65,10 +64,12 @@ class FingerprintEnrollmentTest {
     }
 
     @Test
-    void badFingerPositionAndBadImagesThrow() {
+    void badFingerPositionThrowsAndAnUnreadableImpressionIsRefusedByNumber() {
         byte[] image = GeneratedImages.encode(GeneratedImages.ridges(300, 300), "png");
         assertThrows(IllegalArgumentException.class, () -> enrollment.enroll(List.of(image, image, image), 500, 11));
-        assertThrows(UnsupportedImageException.class,
-                () -> enrollment.enroll(List.of(image, image, new byte[] {1, 2, 3, 4, 5}), 500, 1));
+        FingerprintEnrollmentResult result = enrollment.enroll(List.of(image, image, new byte[] {1, 2, 3, 4, 5}), 500, 1);
+        assertFalse(result.accepted());
+        assertTrue(result.reasons().stream().anyMatch(r -> r.startsWith("impression 3: not a fingerprint image the server can read")),
+                result.reasons().toString());
     }
 }

@@ -38,7 +38,7 @@ class KioskEnrollerRoleTest {
             browser.login(username, password);
             assertEquals("ENROLLER", browser.byId("operator-role").getText());
             assertFalse(browser.byId("create-scopes").isDisplayed(), "no scope field for an ENROLLER");
-            assertFalse(browser.byId("create-scopes").isEnabled(), "the scope field is disabled for an ENROLLER");
+            assertEquals("true", browser.byId("create-scopes").getDomProperty("disabled"), "the scope choices are disabled for an ENROLLER");
             browser.screenshot(20, "enroller-staff-search");
 
             browser.type("create-employee-id", employeeId);
@@ -60,8 +60,9 @@ class KioskEnrollerRoleTest {
 
             // A tampered page (field shown and enabled by hand) sends scopes: the server refuses,
             // and the kiosk shows the refusal in plain words.
-            browser.script("const f = document.getElementById('edit-scopes'); f.disabled = false; f.parentElement.hidden = false;");
-            browser.type("edit-scopes", "med:dispense");
+            browser.script("const f = document.getElementById('edit-scopes'); f.disabled = false; f.hidden = false;"
+                    + "f.querySelector('[data-scope-options]').innerHTML ="
+                    + " '<label><input type=\"checkbox\" id=\"tampered-scope\" value=\"patient/*.read\" checked> patient/*.read</label>';");
             browser.click("edit-submit");
             String error = browser.waitForText("error", "Forbidden");
             assertTrue(error.contains("Only an ADMIN may grant scopes"), error);

@@ -62,7 +62,10 @@ class KioskEnrollmentTest {
             browser.type("create-display-name", "Kiosk Clinician " + employeeId);
             browser.type("create-clinical-role", "physician");
             browser.type("create-ward", "ICU");
-            browser.type("create-scopes", "patient/*.read device:unlock");
+            // Scopes are choices from the server's list of known scopes, not free text.
+            browser.wait.until(d -> !d.findElements(By.cssSelector("#create-scopes input[data-scope='device:unlock']")).isEmpty());
+            browser.driver.findElement(By.cssSelector("#create-scopes input[data-scope='patient/*.read']")).click();
+            browser.driver.findElement(By.cssSelector("#create-scopes input[data-scope='device:unlock']")).click();
             browser.click("create-submit");
             browser.waitForText("person-title", "Kiosk Clinician " + employeeId);
             assertTrue(browser.byId("person-summary").getText().contains("scopes: device:unlock patient/*.read"),
@@ -129,7 +132,8 @@ class KioskEnrollmentTest {
             String verdict = new WebDriverWait(browser.driver, CAPTURE_TIME)
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("face-verdict"))).getText();
             browser.screenshot(7, "face-duplicate-refused");
-            assertTrue(verdict.contains("already enrolled for another staff member (duplicate identity)"), verdict);
+            // The operator is told who already has this face.
+            assertTrue(verdict.contains("already enrolled for Kiosk Clinician " + employeeId + " (employee id " + employeeId + ")"), verdict);
             assertTrue(browser.waitForText("state-list", "Face: not enrolled").contains("Face: not enrolled"));
             browser.assertNoConsoleErrors(409);
         }
