@@ -22,29 +22,42 @@ public class PinVerifier {
     @Inject
     Lockout lockout;
 
+    /** The result of a PIN check: right, wrong (or locked), or right but a one-time PIN an ADMIN reset. */
+    public enum Check { RIGHT, WRONG, ONE_TIME }
+
     public static String pinKey(UUID staffId) {
         return "pin:" + staffId;
     }
 
-    /** True when the PIN is right and the person's PIN is not locked. */
+    /** True when the PIN is right, not one-time, and the person's PIN is not locked. */
     public boolean verify(UUID staffId, String pin) {
+        return check(staffId, pin) == Check.RIGHT;
+    }
+
+    /**
+     * Checks the PIN. A one-time PIN (reset by an ADMIN) that is right counts as no factor: its
+     * owner must first replace it at a device ({@link StaffPins#changeAtDevice}).
+     */
+    public Check check(UUID staffId, String pin) {
         if (staffId == null || pin == null || pin.isEmpty()) {
-            return false;
+            return Check.WRONG;
         }
         List<String> key = List.of(pinKey(staffId));
         if (lockout.isLocked(key)) {
-            return false;
+            return Check.WRONG;
         }
-        String hash = QuarkusTransaction.requiringNew().call(() -> {
+        StoredPin stored = QuarkusTransaction.requiringNew().call(() -> {
             StaffMember s = StaffMember.findById(staffId);
-            return s == null ? null : s.pinHash;
+            return s == null || s.pinHash == null ? null : new StoredPin(s.pinHash, s.pinOneTime);
         });
-        boolean ok = hash != null && hasher.verify(pin, hash);
+        boolean ok = stored != null && hasher.verify(pin, stored.hash());
         if (ok) {
             lockout.recordSuccess(key);
-        } else {
-            lockout.recordFailure(key);
+            return stored.oneTime() ? Check.ONE_TIME : Check.RIGHT;
         }
-        return ok;
+        lockout.recordFailure(key);
+        return Check.WRONG;
     }
+
+    private record StoredPin(String hash, boolean oneTime) {}
 }
