@@ -120,6 +120,13 @@ class RoleMatrixTest {
     private ResourceServerKey resourceServer;
 
     @Test
+    void anEndpointWithoutASecurityAnnotationRefusesEveryone() {
+        assertTrue(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.security.jaxrs.deny-unannotated-endpoints", Boolean.class).orElse(false),
+                "quarkus.security.jaxrs.deny-unannotated-endpoints is off: a forgotten @RolesAllowed would open an endpoint");
+    }
+
+    @Test
     void everyEndpointRefusesEveryRoleItDoesNotAllow() {
         device = Api.provisionedDevice();
         resourceServer = ResourceServerKey.register();
