@@ -20,6 +20,7 @@ import org.careid.identity.Device;
 import org.careid.identity.StaffMember;
 import org.careid.token.AccessTokenIssuer;
 import org.careid.web.ApiException;
+import org.careid.web.ProblemType;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -113,7 +114,12 @@ public class AuthenticationService {
         List<String> amr = new ArrayList<>(decision.amr());
         int factors = decision.factors();
         if (attempt.pin() != null) {
-            if (pins.verify(staffId, attempt.pin())) {
+            PinVerifier.Check pin = pins.check(staffId, attempt.pin());
+            if (pin == PinVerifier.Check.ONE_TIME) {
+                throw new ApiException(ProblemType.PIN_CHANGE_REQUIRED,
+                        "This PIN was reset and must be changed at this device before it counts");
+            }
+            if (pin == PinVerifier.Check.RIGHT) {
                 amr.add("pin");
                 factors = Math.min(2, factors + 1);
             } else {

@@ -97,9 +97,14 @@ public class EmergencyAccess {
             refuse(staffId, reason, "disabled for device type " + place.type());
             throw new ApiException(ProblemType.EMERGENCY_ACCESS_DISABLED, "Emergency access is disabled at this type of device");
         }
-        PinVerifier.Result pin = pins.check(staffId, request.pin());
-        boolean pinLocked = pin == PinVerifier.Result.LOCKED;
-        if (pin != PinVerifier.Result.VERIFIED) {
+        PinVerifier.Check pin = pins.check(staffId, request.pin());
+        boolean pinLocked = pin == PinVerifier.Check.LOCKED;
+        if (pin == PinVerifier.Check.ONE_TIME) {
+            refuse(staffId, reason, "one-time PIN not yet changed");
+            throw new ApiException(ProblemType.PIN_CHANGE_REQUIRED,
+                    "This PIN was reset and must be changed at a device before it opens emergency access");
+        }
+        if (pin != PinVerifier.Check.RIGHT) {
             caller.audit(AuditEvent.of("BREAK_GLASS_FAILED", AuditEvent.Outcome.FAILURE).target("STAFF", staffId)
                     .detail("reason", reason.name()).detail("failure", pinLocked ? "PIN locked" : "wrong PIN"));
             // a refusal while locked is no new guess: reported as such, like locked biometric attempts

@@ -19,8 +19,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class PinVerifier {
-    /** What a PIN check found. */
-    public enum Result { VERIFIED, WRONG, LOCKED }
+    /** What a PIN check found: right, wrong, locked, or right but a one-time PIN an ADMIN reset. */
+    public enum Check { RIGHT, WRONG, LOCKED, ONE_TIME }
 
     private final PasswordHasher hasher;
     private final Lockout lockout;
@@ -36,31 +36,35 @@ public class PinVerifier {
         return "pin:" + staffId;
     }
 
-    /** True when the PIN is right and the person's PIN is not locked. */
+    /** True when the PIN is right, not one-time, and the person's PIN is not locked. */
     public boolean verify(UUID staffId, String pin) {
-        return check(staffId, pin) == Result.VERIFIED;
+        return check(staffId, pin) == Check.RIGHT;
     }
 
-    public Result check(UUID staffId, String pin) {
+    /**
+     * Checks the PIN. A one-time PIN (reset by an ADMIN) that is right counts as no factor: its
+     * owner must first replace it at a device ({@link StaffPins#changeAtDevice}).
+     */
+    public Check check(UUID staffId, String pin) {
         if (staffId == null || pin == null || pin.isEmpty()) {
-            return Result.WRONG;
+            return Check.WRONG;
         }
         List<String> key = List.of(pinKey(staffId));
         boolean admitted = lockout.admit(key);
-        String hash = admitted ? QuarkusTransaction.requiringNew().call(() -> {
+        StoredPin stored = admitted ? QuarkusTransaction.requiringNew().call(() -> {
             StaffMember s = StaffMember.findById(staffId);
-            return s == null ? null : s.pinHash;
+            return s == null || s.pinHash == null ? null : new StoredPin(s.pinHash, s.pinOneTime);
         }) : null;
-        boolean ok = hasher.verify(pin, hash == null ? decoy() : hash) && hash != null;
+        boolean ok = hasher.verify(pin, stored == null ? decoy() : stored.hash()) && stored != null;
         if (!admitted) {
-            return Result.LOCKED;
+            return Check.LOCKED;
         }
         if (ok) {
             lockout.recordSuccess(key);
-        } else {
-            lockout.recordFailure(key);
+            return stored.oneTime() ? Check.ONE_TIME : Check.RIGHT;
         }
-        return ok ? Result.VERIFIED : Result.WRONG;
+        lockout.recordFailure(key);
+        return Check.WRONG;
     }
 
     private String decoy() {
@@ -69,4 +73,6 @@ public class PinVerifier {
         }
         return decoyHash;
     }
+
+    private record StoredPin(String hash, boolean oneTime) {}
 }

@@ -15,5 +15,7 @@ public enum AuthEventKind {
     /** A device reported its software version ({@link AuthEventRecord#softwareVersion()}). */
     DEVICE_VERSION_REPORTED,
     /** Emergency (break-glass) access was granted; {@link AuthEventRecord#outcome()} is the reason code. */
-    BREAK_GLASS
+    BREAK_GLASS,
+    /** A staff PIN was set or changed; {@link AuthEventRecord#outcome()} says how (chosen, reset, changed). */
+    PIN_CHANGED
 }

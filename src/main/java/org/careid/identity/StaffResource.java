@@ -23,8 +23,6 @@ public class StaffResource {
     @Inject
     StaffService staff;
 
-    public record PinRequest(@NotNull String pin) {}
-
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.ENROLLER})
     public Response create(@Valid @NotNull StaffViews.StaffRequest request) {
@@ -67,13 +65,5 @@ public class StaffResource {
     @RolesAllowed(Roles.ADMIN)
     public StaffViews.StaffView activate(@PathParam("id") UUID id) {
         return staff.setActive(id, true);
-    }
-
-    @PUT
-    @Path("{id}/pin")
-    @RolesAllowed({Roles.ADMIN, Roles.ENROLLER})
-    public Response setPin(@PathParam("id") UUID id, @Valid @NotNull PinRequest request) {
-        staff.setPin(id, request.pin());
-        return Response.noContent().build();
     }
 }

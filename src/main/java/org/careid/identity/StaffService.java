@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.careid.audit.AuditEvent;
-import org.careid.crypto.PasswordHasher;
 import org.careid.web.ApiException;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -25,17 +24,15 @@ public class StaffService {
 
     private final Caller caller;
     private final Event<StaffStatusChanged> statusChanged;
-    private final PasswordHasher hasher;
     private final java.time.Duration leaverErasureAfter;
     private final KnownScopes knownScopes;
 
     @Inject
-    StaffService(Caller caller, Event<StaffStatusChanged> statusChanged, PasswordHasher hasher, KnownScopes knownScopes,
+    StaffService(Caller caller, Event<StaffStatusChanged> statusChanged, KnownScopes knownScopes,
                  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "careid.staff.leaver-erasure-after",
                          defaultValue = "P30D") java.time.Duration leaverErasureAfter) {
         this.caller = caller;
         this.statusChanged = statusChanged;
-        this.hasher = hasher;
         this.knownScopes = knownScopes;
         this.leaverErasureAfter = leaverErasureAfter;
     }
@@ -102,18 +99,6 @@ public class StaffService {
             statusChanged.fire(new StaffStatusChanged(s.id, active));
         }
         return StaffViews.StaffView.of(s);
-    }
-
-    /** Sets the staff PIN (a second factor only): 6 to 12 digits, stored as an Argon2id hash. */
-    @Transactional
-    public void setPin(UUID id, String pin) {
-        if (pin == null || !pin.matches("\\d{6,12}")) {
-            throw ApiException.invalid("pin", "must be 6 to 12 digits");
-        }
-        StaffMember s = require(id);
-        s.pinHash = hasher.hash(pin);
-        s.updatedAt = Instant.now();
-        caller.audit(AuditEvent.of("STAFF_PIN_SET", AuditEvent.Outcome.SUCCESS).target("STAFF", s.id));
     }
 
     @Transactional

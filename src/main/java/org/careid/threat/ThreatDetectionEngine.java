@@ -12,6 +12,7 @@ import org.careid.threat.detect.DevicePostureDetector;
 import org.careid.threat.detect.FailureBurstDetector;
 import org.careid.threat.detect.ImpossibleTravelDetector;
 import org.careid.threat.detect.NearThresholdProbingDetector;
+import org.careid.threat.detect.PinChangeThenBreakGlassDetector;
 import org.careid.threat.detect.PresentationAttackRepeatDetector;
 import org.careid.threat.detect.TokenMisuseDetector;
 import org.careid.threat.detect.WardMap;
@@ -39,7 +40,8 @@ public final class ThreatDetectionEngine {
                 new TokenMisuseDetector(config.token()),
                 new DevicePostureDetector(config.posture()),
                 new BreakGlassUseDetector(),
-                new PresentationAttackRepeatDetector(config.presentationAttacks()));
+                new PresentationAttackRepeatDetector(config.presentationAttacks()),
+                new PinChangeThenBreakGlassDetector());
     }
 
     public List<ThreatAlert> process(AuthEventRecord event) {

@@ -53,14 +53,17 @@ class AuditChainTest {
     @Test
     void registryChangesAreAuditedWithActorAndNoSecrets() {
         String staffId = Api.createStaff("patient/*.read");
-        Api.as(Api.admin()).body(Map.of("pin", "24681357")).put("/api/v1/staff/" + staffId + "/pin").then().statusCode(204);
+        Api.givePin(staffId, "24681357");
         Api.as(Api.operator("AUDITOR")).queryParam("targetId", staffId).get("/api/v1/audit")
                 .then().statusCode(200)
-                .body("total", equalTo(2))
+                .body("total", equalTo(3))
                 .body("items[0].action", equalTo("STAFF_CREATED"))
                 .body("items[0].actorType", equalTo("OPERATOR"))
-                .body("items[1].action", equalTo("STAFF_PIN_SET"))
-                .body("items[1].detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("24681357")));
+                .body("items[1].action", equalTo("STAFF_PIN_RESET"))
+                .body("items[1].actorType", equalTo("OPERATOR"))
+                .body("items[2].action", equalTo("STAFF_PIN_CHANGED"))
+                .body("items[2].actorType", equalTo("DEVICE"))
+                .body("items[2].detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("24681357")));
     }
 
     @Test

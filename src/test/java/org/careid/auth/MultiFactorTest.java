@@ -36,7 +36,7 @@ class MultiFactorTest {
         Enroll.consent(staff);
         Enroll.faces(staff, FACE + "img13.jpg", FACE + "img14.jpg", FACE + "img15.jpg");
         Enroll.finger(staff, 1, 569, FINGER + "1.tif", FINGER + "2.tif", FINGER + "3.tif");
-        Api.as(Api.admin()).body(Map.of("pin", "73915024")).put("/api/v1/staff/" + staff + "/pin").then().statusCode(204);
+        Api.givePin(staff, "73915024");
         clinician = staff;
         return staff;
     }

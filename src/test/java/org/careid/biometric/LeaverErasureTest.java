@@ -24,21 +24,22 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class LeaverErasureTest {
-    private static final String FINGER = "fingerprints/fvc2004_db4_b_103/103_";
+    private static final String LEAVER = "fingerprints/fvc2004_db4_b_105/105_";
+    private static final String RETURNER = "fingerprints/fvc2004_db4_b_107/107_";
 
     @Inject
     LeaverErasure erasure;
 
-    private static String enrolledStaff() {
+    private static String enrolledStaff(String finger) {
         String staff = Api.createStaff("patient/*.read");
         Enroll.consent(staff);
-        Enroll.finger(staff, 7, 500, FINGER + "1.tif", FINGER + "2.tif", FINGER + "3.tif");
+        Enroll.finger(staff, 7, 500, finger + "1.tif", finger + "2.tif", finger + "3.tif");
         return staff;
     }
 
     @Test
     void deactivationSchedulesTheErasureWhichRunsAfterTheRetention() {
-        String staff = enrolledStaff();
+        String staff = enrolledStaff(LEAVER);
         Instant before = Instant.now();
 
         String due = Api.as(Api.admin()).post("/api/v1/staff/" + staff + "/deactivate").then().statusCode(200)
@@ -59,7 +60,7 @@ class LeaverErasureTest {
 
     @Test
     void reactivationCancelsTheErasure() {
-        String staff = enrolledStaff();
+        String staff = enrolledStaff(RETURNER);
         Api.as(Api.admin()).post("/api/v1/staff/" + staff + "/deactivate").then().statusCode(200);
 
         Api.as(Api.admin()).post("/api/v1/staff/" + staff + "/activate").then().statusCode(200)

@@ -66,9 +66,9 @@ class RoleMatrixTest {
                     continue;
                 }
                 String path = join(value(classPath.get()), m.tryGetAnnotationOfType("jakarta.ws.rs.Path").map(RoleMatrixTest::value).orElse(""));
-                String consumes = m.tryGetAnnotationOfType("jakarta.ws.rs.Consumes")
-                        .or(() -> resource.tryGetAnnotationOfType("jakarta.ws.rs.Consumes"))
-                        .map(a -> ((String[]) a.get("value").orElseThrow())[0]).orElse(ContentType.JSON.toString());
+                String consumes = m.tryGetAnnotationOfType("jakarta.ws.rs.Consumes").map(a -> a.get("value").orElseThrow())
+                        .or(() -> resource.tryGetAnnotationOfType("jakarta.ws.rs.Consumes").map(a -> a.get("value").orElseThrow()))
+                        .map(v -> ((String[]) v)[0]).orElse(ContentType.JSON.toString());
                 list.add(new Endpoint(verb.get(), fill(path), consumes, allowed(resource, m), resource.getSimpleName() + "." + m.getName()));
             }
         }
@@ -118,6 +118,13 @@ class RoleMatrixTest {
 
     private DeviceKey device;
     private ResourceServerKey resourceServer;
+
+    @Test
+    void anEndpointWithoutASecurityAnnotationRefusesEveryone() {
+        assertTrue(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.security.jaxrs.deny-unannotated-endpoints", Boolean.class).orElse(false),
+                "quarkus.security.jaxrs.deny-unannotated-endpoints is off: a forgotten @RolesAllowed would open an endpoint");
+    }
 
     @Test
     void everyEndpointRefusesEveryRoleItDoesNotAllow() {

@@ -105,6 +105,20 @@ public final class Api {
                 .post("/api/v1/staff").then().statusCode(201).extract().path("id");
     }
 
+    /**
+     * Gives the staff member this PIN the only ways a PIN is set without their face: an ADMIN
+     * resets it to a one-time PIN, which the clinician replaces with theirs at a device.
+     */
+    public static void givePin(String staffId, String pin) {
+        String oneTime = as(admin()).post("/api/v1/staff/" + staffId + "/pin/reset").then().statusCode(200)
+                .extract().path("oneTimePin");
+        DeviceKey device = PIN_DEVICES.computeIfAbsent(key("PIN_DEVICE"), k -> provisionedDevice());
+        asDevice(device).contentType(ContentType.JSON).body(Map.of("staffId", staffId, "currentPin", oneTime, "newPin", pin))
+                .put("/api/v1/auth/pin").then().statusCode(204);
+    }
+
+    private static final Map<String, DeviceKey> PIN_DEVICES = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Registers a device of this type and provisions a fresh key for it, as the device would. */
     public static DeviceKey provisionedDevice(String type, String ward) {
         DeviceKey key = new DeviceKey();

@@ -158,7 +158,7 @@ class ProblemTypesTest {
 
     private static String staffWithPin() {
         String staff = Api.createStaff("patient/*.read");
-        Api.as(Api.admin()).body(Map.of("pin", PIN)).put("/api/v1/staff/" + staff + "/pin").then().statusCode(204);
+        Api.givePin(staff, PIN);
         return staff;
     }
 

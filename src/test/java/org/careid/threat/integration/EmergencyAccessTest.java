@@ -49,7 +49,7 @@ class EmergencyAccessTest {
 
     private static String staffWithPin() {
         String staff = Api.createStaff("patient/*.read", "patient/*.write", "medication/*.administer");
-        Api.as(Api.admin()).body(Map.of("pin", PIN)).put("/api/v1/staff/" + staff + "/pin").then().statusCode(204);
+        Api.givePin(staff, PIN);
         return staff;
     }
 

@@ -61,7 +61,7 @@ class StepUpResponseTest {
         String staff = Api.createStaff("patient/*.read");
         Enroll.consent(staff);
         Enroll.finger(staff, 6, 500, FINGER + "1.tif", FINGER + "2.tif", FINGER + "3.tif");
-        Api.as(Api.admin()).body(Map.of("pin", PIN)).put("/api/v1/staff/" + staff + "/pin").then().statusCode(204);
+        Api.givePin(staff, PIN);
         DeviceKey bedside = Api.provisionedDevice("bedside", "icu");
         DeviceKey thief = Api.provisionedDevice("workstation", "radiology");
 
