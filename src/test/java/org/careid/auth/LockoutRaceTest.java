@@ -25,7 +25,7 @@ import io.restassured.http.ContentType;
 
 /**
  * Parallel guesses cannot slip past the lockout: 20 wrong PINs sent at once for one person are
- * counted in the database as they are admitted, so only 5 are ever checked and the rest are
+ * counted in the database as they are admitted, so only 5 are checked and the rest are
  * refused as locked.
  */
 @QuarkusTest
@@ -66,10 +66,16 @@ class LockoutRaceTest {
             LockoutCounter c = LockoutCounter.findById(PinVerifier.pinKey(UUID.fromString(staff)));
             return c.consecutiveFailures;
         });
-        assertEquals(5, counted, "only the first five guesses were checked; the others met the lock");
         long refusedAsLocked = Api.as(Api.operator("AUDITOR")).queryParam("action", "BREAK_GLASS_FAILED")
                 .queryParam("targetId", staff).queryParam("size", 100).get("/api/v1/audit").then().statusCode(200)
                 .extract().jsonPath().getList("items.detail", String.class).stream().filter(d -> d.contains("PIN locked")).count();
-        assertTrue(refusedAsLocked == 15, "15 guesses refused as locked: " + refusedAsLocked);
+        int locks = Api.as(Api.operator("AUDITOR")).queryParam("action", "LOCKOUT_STARTED").queryParam("targetId", staff)
+                .get("/api/v1/audit").then().statusCode(200).extract().path("total");
+        // Five guesses are checked, then the lock holds. The test profile's first lock lasts only 3 s,
+        // so on a slow machine a guess may be checked after a lock ends: each such guess starts the
+        // next lock. Every guess not checked met a lock.
+        assertTrue(counted >= 5 && counted < 20, "guesses checked: " + counted + " of 20");
+        assertEquals(counted - 4, locks, "each checked guess from the fifth on started a lock");
+        assertEquals(20 - counted, refusedAsLocked, "the others were refused as locked");
     }
 }

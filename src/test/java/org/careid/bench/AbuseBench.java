@@ -92,7 +92,7 @@ public final class AbuseBench {
 
     private record Probes(List<Long> logins, List<Long> faces, int loginFailures, int faceFailures) {}
 
-    /** A legitimate login every 1.5 s from 127.0.0.2 and face authentications back to back. */
+    /** A legitimate login every 2 s from 127.0.0.2 and face authentications back to back. */
     private Probes probe(DeviceKey device, byte[] face, List<String[]> operators, int seconds, int firstOperator) throws Exception {
         List<Long> logins = Collections.synchronizedList(new ArrayList<>());
         List<Long> faces = Collections.synchronizedList(new ArrayList<>());
@@ -109,7 +109,7 @@ public final class AbuseBench {
                 if (status != 200) {
                     loginFailures.incrementAndGet();
                 }
-                sleep(1500);
+                sleep(2000);
             }
         });
         Thread faceThread = new Thread(() -> {

@@ -259,7 +259,7 @@ class TokenSecurityTest {
         JsonWebSignature jws = jws(claims, key.kid(), typ);
         extraHeaders.forEach((k, v) -> jws.getHeaders().setObjectHeaderValue(k, v));
         jws.setKey(key.privateKey());
-        return jws.getCompactSerialization();
+        return org.careid.crypto.P256.withLowS(jws.getCompactSerialization()); // as the server signs
     }
 
     private static String signWith(DeviceKey key, JwtClaims claims, String kid, String typ, Object unused) throws Exception {
