@@ -6,8 +6,8 @@ package org.careid.fuzz;
  * as regression tests in the ordinary suite.
  */
 final class FuzzBudget {
-    static final long EXECUTIONS = 12_000;
-    static final String DURATION = "75s";
+    static final long EXECUTIONS = 10_000;
+    static final String DURATION = "120s";
 
     private FuzzBudget() {
     }

@@ -169,13 +169,13 @@ public final class SeedCorpus {
         return copy;
     }
 
-    /** A little-endian TIFF whose one IFD declares width x height, 4 samples of 16 bits, over 1,600 bytes of strip. */
-    static byte[] tiffBomb(int width, int height) {
+    /** A little-endian TIFF whose one IFD declares width x height, 4 samples of 16 bits, over 1,565 bytes of strip (1,707 bytes in all). */
+    public static byte[] tiffBomb(int width, int height) {
         int entries = 10;
         int ifd = 8;
         int bitsOffset = ifd + 2 + entries * 12 + 4;
         int dataOffset = bitsOffset + 8;
-        int data = 1_600;
+        int data = 1_565; // 1,707 bytes in all
         ByteBuffer b = ByteBuffer.allocate(dataOffset + data).order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(ifd);
         b.putShort((short) entries);
