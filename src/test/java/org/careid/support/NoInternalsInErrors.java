@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Registered for every test (JUnit extension auto-detection, src/test/resources): installs
+ * Registered for every test (META-INF/services; quarkus-junit turns JUnit extension auto-detection on): installs
  * {@link ErrorBodyScanner} before each test and fails the test when any error body it received
  * carried server internals. Quarkus tests run in their own class loader, with their own copy of
  * REST Assured, so the scanner is reached through the test class's loader.
