@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.careid.identity.Roles;
 import org.careid.web.ApiException;
+import org.careid.web.Paging;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -51,10 +53,9 @@ public class AuditResource {
     public AuditQuery.PageOf<AuditEntry> find(@QueryParam("action") String action, @QueryParam("actorId") String actorId,
                                               @QueryParam("targetId") String targetId, @QueryParam("outcome") String outcome,
                                               @QueryParam("from") Instant from, @QueryParam("to") Instant to,
-                                              @QueryParam("page") @DefaultValue("0") int page,
-                                              @QueryParam("size") @DefaultValue("50") int size) {
-        return query.find(new AuditQuery.Filter(action, actorId, targetId, outcome, from, to),
-                Math.max(0, page), Math.max(1, Math.min(size, 500)));
+                                              @BeanParam Paging paging) {
+        Paging.Window window = paging.window(50, 500);
+        return query.find(new AuditQuery.Filter(action, actorId, targetId, outcome, from, to), window.page(), window.size());
     }
 
     /** {@code scope=full} (default) walks everything; {@code scope=tail} the newest checkpoint and what follows it. */

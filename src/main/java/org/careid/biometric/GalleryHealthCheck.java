@@ -3,7 +3,7 @@ package org.careid.biometric;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.health.HealthCheck;
+import org.careid.web.DetailedHealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
@@ -14,7 +14,7 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-public class GalleryHealthCheck implements HealthCheck {
+public class GalleryHealthCheck implements DetailedHealthCheck {
     private final GalleryLifecycle galleries;
 
     @Inject
@@ -23,7 +23,7 @@ public class GalleryHealthCheck implements HealthCheck {
     }
 
     @Override
-    public HealthCheckResponse call() {
+    public HealthCheckResponse detailed() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("galleries").up();
         for (GalleryModality<?> modality : galleries.modalities()) {
             boolean loaded = galleries.loaded(modality);

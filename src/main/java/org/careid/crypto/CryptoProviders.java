@@ -6,7 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.health.HealthCheck;
+import org.careid.web.DetailedHealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
@@ -22,7 +22,7 @@ import io.quarkus.runtime.StartupEvent;
  */
 @ApplicationScoped
 @Readiness
-public class CryptoProviders implements HealthCheck {
+public class CryptoProviders implements DetailedHealthCheck {
     private static final Logger LOG = Logger.getLogger(CryptoProviders.class);
     private static volatile String active = "not yet initialised";
 
@@ -56,7 +56,7 @@ public class CryptoProviders implements HealthCheck {
     }
 
     @Override
-    public HealthCheckResponse call() {
+    public HealthCheckResponse detailed() {
         return HealthCheckResponse.named("crypto-provider").up().withData("provider", active).build();
     }
 }

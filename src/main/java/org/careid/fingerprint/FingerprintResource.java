@@ -48,7 +48,7 @@ public class FingerprintResource {
         if (finger == null) {
             throw ApiException.invalid("finger", "is required (1-10)");
         }
-        return fingerprints.importTemplates(staffId, finger, Uploads.bytes(template, "template"));
+        return fingerprints.importTemplates(staffId, finger, Uploads.bytes(template, "template", FingerprintTemplateImport.MAX_TEMPLATE_BYTES));
     }
 
     @DELETE

@@ -14,6 +14,8 @@ import java.util.List;
 @ApplicationScoped
 public class FingerprintTemplateImport {
     public static final int ASSUMED_DPI = 500;
+    /** A record of ten fingers with a few hundred minutiae each is a few kilobytes; this leaves ample room. */
+    public static final long MAX_TEMPLATE_BYTES = 1024 * 1024;
 
     public List<FingerprintTemplate> importAll(byte[] foreignTemplate) {
         if (foreignTemplate == null || foreignTemplate.length == 0) {

@@ -86,7 +86,7 @@ public class ClientAssertions {
 
     /**
      * Every call's database work in one transaction (one commit per request): the caller's key and
-     * status, its jti recorded as used (a replay fails the transaction with a unique-key violation),
+     * status, its jti recorded as used (a replay records nothing and is refused),
      * a device's last-seen time.
      */
     private Checked checkAndRecordUse(String assertion, UUID id, String callerId) {
@@ -107,7 +107,9 @@ public class ClientAssertions {
         if (jti.length() > 200) {
             return new Checked(null, new RejectedAssertion("assertion replayed", callerId));
         }
-        OneTimeIds.consumeInCurrentTransaction("used_assertion", jti, expiresAt(claims));
+        if (!OneTimeIds.claimInCurrentTransaction("used_assertion", jti, expiresAt(claims))) {
+            return new Checked(null, new RejectedAssertion("assertion replayed", callerId));
+        }
         if (registered.kind == CallerKind.DEVICE) {
             devices.touchLastSeen(id, registered.lastSeenAt);
         }

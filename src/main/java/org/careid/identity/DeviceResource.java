@@ -7,7 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.careid.web.Paging;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/devices")
@@ -37,9 +38,9 @@ public class DeviceResource {
     @RolesAllowed(Roles.ADMIN)
     public PageOf<DeviceViews.DeviceView> search(@QueryParam("q") String q, @QueryParam("ward") String ward,
                                                  @QueryParam("status") Device.Status status,
-                                                 @QueryParam("page") @DefaultValue("0") int page,
-                                                 @QueryParam("size") @DefaultValue("20") int size) {
-        return devices.search(q, ward, status, page, size);
+                                                 @BeanParam Paging paging) {
+        Paging.Window window = paging.window(20, PageOf.MAX_SIZE);
+        return devices.search(q, ward, status, window.page(), window.size());
     }
 
     @GET

@@ -7,15 +7,15 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.careid.web.Paging;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/operators")
@@ -62,9 +62,9 @@ public class OperatorResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    public PageOf<OperatorService.OperatorView> list(@QueryParam("page") @DefaultValue("0") int page,
-                                                     @QueryParam("size") @DefaultValue("20") int size) {
-        return operators.list(page, size);
+    public PageOf<OperatorService.OperatorView> list(@BeanParam Paging paging) {
+        Paging.Window window = paging.window(20, PageOf.MAX_SIZE);
+        return operators.list(window.page(), window.size());
     }
 
     @GET

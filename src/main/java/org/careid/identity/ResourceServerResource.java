@@ -6,14 +6,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.careid.web.Paging;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/resource-servers")
@@ -29,9 +29,9 @@ public class ResourceServerResource {
     }
 
     @GET
-    public PageOf<ResourceServerService.ResourceServerView> list(@QueryParam("page") @DefaultValue("0") int page,
-                                                                 @QueryParam("size") @DefaultValue("20") int size) {
-        return servers.list(page, size);
+    public PageOf<ResourceServerService.ResourceServerView> list(@BeanParam Paging paging) {
+        Paging.Window window = paging.window(20, PageOf.MAX_SIZE);
+        return servers.list(window.page(), window.size());
     }
 
     @POST

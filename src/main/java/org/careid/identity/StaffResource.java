@@ -6,7 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.careid.web.Paging;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/staff")
@@ -34,9 +35,9 @@ public class StaffResource {
     @RolesAllowed({Roles.ADMIN, Roles.ENROLLER})
     public PageOf<StaffViews.StaffView> search(@QueryParam("q") String q, @QueryParam("active") Boolean active,
                                                @QueryParam("ward") String ward,
-                                               @QueryParam("page") @DefaultValue("0") int page,
-                                               @QueryParam("size") @DefaultValue("20") int size) {
-        return staff.search(q, active, ward, page, size);
+                                               @BeanParam Paging paging) {
+        Paging.Window window = paging.window(20, PageOf.MAX_SIZE);
+        return staff.search(q, active, ward, window.page(), window.size());
     }
 
     @GET

@@ -150,6 +150,7 @@ public final class ImageHeaderReader {
     }
 
     private static ImageHeader webp(byte[] b) throws ImageProcessingException, IOException {
+        requireChunksWithinData(b);
         Metadata metadata = WebpMetadataReader.readMetadata(new ByteArrayInputStream(b));
         WebpDirectory image = withTag(metadata, WebpDirectory.class, WebpDirectory.TAG_IMAGE_WIDTH);
         if (image == null) {
@@ -171,6 +172,22 @@ public final class ImageHeaderReader {
             alpha = Boolean.TRUE.equals(image.getBooleanObject(WebpDirectory.TAG_HAS_ALPHA));
         }
         return new ImageHeader(ImageFormat.WEBP, width, height, alpha ? 4 : 3, 8, orientation(metadata));
+    }
+
+    /**
+     * Every RIFF chunk must fit in the file: the library reads a chunk by allocating its declared
+     * size, so a 500-byte file declaring a 600 MB chunk would allocate 600 MB before failing.
+     */
+    private static void requireChunksWithinData(byte[] b) {
+        long position = 12;
+        while (position + 8 <= b.length) {
+            int p = (int) position;
+            long size = (b[p + 4] & 0xffL) | (b[p + 5] & 0xffL) << 8 | (b[p + 6] & 0xffL) << 16 | (b[p + 7] & 0xffL) << 24;
+            if (size > b.length - position - 8) {
+                throw CorruptImageException.truncated("WebP chunk declares more bytes than the file holds (truncated)");
+            }
+            position += 8 + size + (size & 1);
+        }
     }
 
     /**

@@ -104,6 +104,12 @@ public class ProblemMappers {
                     "The database did not answer in time; try again shortly").toResponse())
                     .header("Retry-After", "5").build();
         }
+        var formFailure = FormBodyFailures.problemFor(e);
+        if (formFailure.isPresent()) {
+            // the client's body, not a server fault: one line, no stack trace
+            LOG.debugf("Form body refused: %s", e.getClass().getSimpleName());
+            return formFailure.get().toResponse();
+        }
         String incident = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return Problem.of(ProblemType.INTERNAL_ERROR, "Unexpected error; incident " + incident).toResponse();

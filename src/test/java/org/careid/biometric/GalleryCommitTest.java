@@ -183,7 +183,8 @@ class GalleryCommitTest {
     @Test
     void oneReadinessCheckCoversBothGalleries() {
         given().when().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'galleries' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'galleries' }.status", equalTo("UP"));
+        org.careid.support.Api.as(org.careid.support.Api.admin()).get("/api/v1/health/details").then().statusCode(200)
                 .body("checks.find { it.name == 'galleries' }.data['face.loaded']", equalTo(true))
                 .body("checks.find { it.name == 'galleries' }.data['fpt.loaded']", equalTo(true))
                 .body("checks.find { it.name == 'galleries' }.data['fpt.templates']", greaterThanOrEqualTo(0));

@@ -128,6 +128,18 @@ class ImageInspectorTest {
         assertEquals(Reason.CORRUPT, assertThrows(CorruptImageException.class, () -> inspect(emptyRiff)).reason());
     }
 
+    @Test
+    void aWebpChunkDeclaringMoreThanTheFileIsRefusedWithoutAllocatingIt() {
+        // found by the fuzz test: a VP8L chunk of 484 bytes declaring 620 MB
+        byte[] b = java.nio.ByteBuffer.allocate(64).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .put("RIFF".getBytes()).putInt(56).put("WEBP".getBytes()).put("VP8L".getBytes()).putInt(0x25000401).array();
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        assertThrows(CorruptImageException.class, () -> inspect(b)); // classes loaded before measuring
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertEquals(Reason.TRUNCATED, assertThrows(CorruptImageException.class, () -> inspect(b)).reason());
+        assertTrue(threads.getCurrentThreadAllocatedBytes() - before < 10_000_000L, "allocation stays small");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"png", "jpg", "bmp", "tiff"})
     void truncatedFilesAreRefusedBeforeDecoding(String format) {

@@ -17,6 +17,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.careid.support.Api;
+import org.careid.support.CapturedLogs;
 import org.careid.support.DeviceKey;
 import org.careid.support.ResourceServerKey;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
@@ -204,6 +205,44 @@ class TokenSecurityTest {
         rs.introspectWithProof(token, dpop(s.device(), token, "POST", url), "GET", url).body("active", equalTo(false));
         rs.introspectWithProof(token, dpop(new DeviceKey(), token, "GET", url), "GET", url).body("active", equalTo(false));
         rs.introspectWithProof(token, dpop(s.device(), token, "GET", url), "GET", url).body("active", equalTo(true));
+    }
+
+    /**
+     * Replayed one-time ids (client assertion, DPoP proof, unlock token) are refused by an insert
+     * that records nothing, not by a failing one: no database error reaches the log, so no WARN or
+     * ERROR line repeats the id.
+     */
+    @Test
+    void replaysAreRefusedWithoutWarningsInTheLog() {
+        Setup s = issue("device:unlock");
+        String token = s.issued().access_token();
+        String url = "https://ehr.example/fhir/Patient/43";
+        ResourceServerKey rs = ResourceServerKey.register();
+        String assertion = s.device().assertion(Api.ISSUER);
+        String proof = dpop(s.device(), token, "GET", url);
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            given().header("Authorization", "Device " + assertion).formParam("token", token)
+                    .post("/api/v1/tokens/introspect").then().statusCode(200);
+            given().header("Authorization", "Device " + assertion).formParam("token", token)
+                    .post("/api/v1/tokens/introspect").then().statusCode(401)
+                    .body("type", equalTo(org.careid.web.ProblemType.CREDENTIALS_REFUSED.uri()));
+            rs.introspectWithProof(token, proof, "GET", url).body("active", equalTo(true));
+            rs.introspectWithProof(token, proof, "GET", url).body("active", equalTo(false));
+            Api.asDevice(s.device()).formParam("token", token).formParam("one_time_use", true)
+                    .post("/api/v1/tokens/introspect").then().body("active", equalTo(true));
+            Api.asDevice(s.device()).formParam("token", token).formParam("one_time_use", true)
+                    .post("/api/v1/tokens/introspect").then().body("active", equalTo(false));
+            // a proof whose jti is longer than the stored key: refused before the database sees it
+            JwtClaims longJti = new JwtClaims();
+            longJti.setJwtId("j".repeat(500));
+            longJti.setIssuedAtToNow();
+            longJti.setClaim("htm", "GET");
+            longJti.setClaim("htu", url);
+            longJti.setClaim("ath", ProofOfPossession.sha256(token));
+            rs.introspectWithProof(token, s.device().sign(longJti, "dpop+jwt", true), "GET", url).body("active", equalTo(false));
+            assertEquals(List.of(), logs.atLeast(java.util.logging.Level.WARNING).stream()
+                    .map(r -> r.getLoggerName() + ": " + r.getMessage()).toList(), "WARN or ERROR lines");
+        }
     }
 
     @Test

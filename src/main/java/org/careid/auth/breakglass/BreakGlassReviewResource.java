@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.careid.identity.Roles;
 import org.careid.web.ApiException;
+import org.careid.web.Paging;
 
 /** Break-glass review items: AUDITORs and ADMINs read them, only an ADMIN closes one. */
 @Path("/api/v1/threats/break-glass")
@@ -32,8 +34,9 @@ public class BreakGlassReviewResource {
     @GET
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     public List<BreakGlassReviewView> list(@QueryParam("status") BreakGlassStatus status,
-                                           @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return reviews.list(status, page == null ? 0 : page, size == null ? 50 : Math.min(500, Math.max(1, size)));
+                                           @BeanParam Paging paging) {
+        Paging.Window window = paging.window(50, 500);
+        return reviews.list(status, window.page(), window.size());
     }
 
     @GET

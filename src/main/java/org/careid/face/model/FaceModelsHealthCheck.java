@@ -2,7 +2,7 @@ package org.careid.face.model;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.health.HealthCheck;
+import org.careid.web.DetailedHealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
@@ -10,7 +10,7 @@ import org.eclipse.microprofile.health.Readiness;
 /** Readiness check "face-models": DOWN with the reason when a face model is missing or corrupt. */
 @Readiness
 @ApplicationScoped
-public class FaceModelsHealthCheck implements HealthCheck {
+public class FaceModelsHealthCheck implements DetailedHealthCheck {
 
     private final FaceModels models;
 
@@ -20,7 +20,7 @@ public class FaceModelsHealthCheck implements HealthCheck {
     }
 
     @Override
-    public HealthCheckResponse call() {
+    public HealthCheckResponse detailed() {
         HealthCheckResponseBuilder b = HealthCheckResponse.named("face-models")
                 .withData("dir", models.dir().toString())
                 .withData("detector", models.detectorId())

@@ -2,6 +2,7 @@ package org.careid.threat.alert;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import org.careid.threat.Severity;
 import org.careid.threat.SubjectType;
 import org.careid.threat.response.ResponseService;
 import org.careid.web.ApiException;
+import org.careid.web.Paging;
 
 /**
  * Alert API. Least privilege: AUDITORs read and acknowledge (triage is their job); resolving an
@@ -45,19 +47,15 @@ public class AlertResource {
                                     @QueryParam("minSeverity") Severity minSeverity,
                                     @QueryParam("subjectType") SubjectType subjectType,
                                     @QueryParam("subjectId") String subjectId, @QueryParam("since") String since,
-                                    @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 50 : size;
-        if (p < 0 || s < 1 || s > 500) {
-            throw ApiException.badRequest("page >= 0 and 1 <= size <= 500");
-        }
+                                    @BeanParam Paging paging) {
+        Paging.Window window = paging.window(50, 500);
         Instant from;
         try {
             from = since == null ? null : Instant.parse(since);
         } catch (java.time.format.DateTimeParseException e) {
             throw ApiException.invalid("since", "must be an ISO-8601 instant");
         }
-        return alerts.list(new AlertService.Filter(status, detector, minSeverity, subjectType, subjectId, from), p, s);
+        return alerts.list(new AlertService.Filter(status, detector, minSeverity, subjectType, subjectId, from), window.page(), window.size());
     }
 
     @GET
