@@ -39,7 +39,7 @@ public final class CrashLoad {
     private final Journal journal;
 
     private CrashLoad(String base, String password, Path stateDir) throws Exception {
-        this.client = new CareIdClient(base, Duration.ofSeconds(30));
+        this.client = new CareIdClient(base, Duration.ofSeconds(120)); // a cold server on a busy machine is slow at first
         this.client.login(password);
         this.stateDir = stateDir;
         this.journal = new Journal(stateDir.resolve("journal.tsv"));

@@ -29,7 +29,7 @@ public final class OutageProbe {
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
-        CareIdClient client = new CareIdClient(base, Duration.ofSeconds(20));
+        CareIdClient client = new CareIdClient(base, Duration.ofSeconds(90)); // a cold server on a busy machine is slow at first
         client.login(args[1]);
         Path faces = Path.of(args[2]);
         int outageSeconds = Integer.parseInt(args[3]);

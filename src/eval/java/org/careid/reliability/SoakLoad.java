@@ -28,7 +28,7 @@ public final class SoakLoad {
     private record Result(String kind, long nanos, boolean expected) {}
 
     public static void main(String[] args) throws Exception {
-        CareIdClient client = new CareIdClient(args[0], Duration.ofSeconds(30));
+        CareIdClient client = new CareIdClient(args[0], Duration.ofSeconds(90)); // a cold server is slow at first
         client.login(args[1]);
         Path faces = Path.of(args[2]);
         int minutes = Integer.parseInt(args[3]);
