@@ -61,12 +61,16 @@ public class Lockout {
      */
     public boolean admit(List<String> subjectKeys) {
         List<String> keys = subjectKeys.stream().distinct().sorted().toList(); // one lock order: no deadlocks
-        Boolean admitted = QuarkusTransaction.requiringNew().call(() -> admitLocked(keys));
-        if (admitted == null) {
-            keys.forEach(Lockout::createIfAbsent);
-            admitted = QuarkusTransaction.requiringNew().call(() -> admitLocked(keys));
+        try {
+            Boolean admitted = QuarkusTransaction.requiringNew().call(() -> admitLocked(keys));
+            if (admitted == null) {
+                keys.forEach(Lockout::createIfAbsent);
+                admitted = QuarkusTransaction.requiringNew().call(() -> admitLocked(keys));
+            }
+            return Boolean.TRUE.equals(admitted);
+        } catch (jakarta.persistence.PessimisticLockException | jakarta.persistence.LockTimeoutException busy) {
+            return false; // too many attempts on these subjects at once: refused like a locked attempt (fail closed)
         }
-        return Boolean.TRUE.equals(admitted);
     }
 
     /** Null when a counter row does not exist yet. */
