@@ -121,9 +121,24 @@ final class CareIdClient {
         this.timeout = timeout;
     }
 
+    /**
+     * Logs in as the bootstrap admin. The server demands a password change before anything else, so
+     * on a fresh database the password is changed once to the given one with "-load" appended; later
+     * logins (after a restart) use that one first.
+     */
     void login(String password) throws Exception {
-        operator = (String) send(json("/api/v1/operators/login", Map.of("username", "admin", "password", password)), false)
-                .requireOk().json().get("access_token");
+        String chosen = password + "-load";
+        Reply answer = send(json("/api/v1/operators/login", Map.of("username", "admin", "password", chosen)), false);
+        if (answer.status() != 200) {
+            String first = (String) send(json("/api/v1/operators/login", Map.of("username", "admin", "password", password)), false)
+                    .requireOk().json().get("access_token");
+            send(HttpRequest.newBuilder(uri("/api/v1/operators/me/password")).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + first)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(
+                            Map.of("currentPassword", password, "newPassword", chosen)))), false).require(204);
+            answer = send(json("/api/v1/operators/login", Map.of("username", "admin", "password", chosen)), false);
+        }
+        operator = (String) answer.requireOk().json().get("access_token");
         issuer = (String) send(HttpRequest.newBuilder(uri("/.well-known/openid-configuration")).GET(), false)
                 .requireOk().json().get("issuer");
     }

@@ -250,7 +250,7 @@ public final class AbuseBench {
         String staff = null;
         for (int i = 0; i < samples; i++) {
             if (i % 4 == 0) {
-                staff = staffWithPin();
+                staff = staffWithPin(bedside);
             }
             String known = staff;
             knownStaff.add(timed(() -> emergency(bedside, known, "00000000"), 401));
@@ -300,12 +300,17 @@ public final class AbuseBench {
                 medians.get("login: locked account") / medians.get("login: wrong password"));
     }
 
-    private String staffWithPin() throws Exception {
+    /** A staff member whose PIN an ADMIN reset and who chose their own at a device, as in production. */
+    private String staffWithPin(DeviceKey device) throws Exception {
         String employee = "TIM" + UUID.randomUUID().toString().substring(0, 6);
         String staff = (String) HttpBench.json(api.post("/api/v1/staff", api.admin, "application/json", JSON.writeValueAsBytes(Map.of(
                 "employeeId", employee, "displayName", "Timing", "clinicalRole", "nurse", "ward", "ICU",
                 "scopes", List.of("patient/*.read"))))).get("id");
-        HttpBench.check(put("/api/v1/staff/" + staff + "/pin", Map.of("pin", "73920164")), 204);
+        HttpResponse<byte[]> reset = api.post("/api/v1/staff/" + staff + "/pin/reset", api.admin, "application/json", new byte[0]);
+        HttpBench.check(reset, 200);
+        String oneTime = (String) HttpBench.json(reset).get("oneTimePin");
+        HttpBench.check(api.putDevice("/api/v1/auth/pin", device, "application/json", JSON.writeValueAsBytes(
+                Map.of("staffId", staff, "currentPin", oneTime, "newPin", "73920164"))), 204);
         return staff;
     }
 
@@ -341,12 +346,6 @@ public final class AbuseBench {
         long elapsed = System.nanoTime() - t0;
         HttpBench.check(response, expected);
         return elapsed;
-    }
-
-    private HttpResponse<byte[]> put(String path, Object body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + api.admin)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -190,6 +190,12 @@ public final class HttpBench {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    HttpResponse<byte[]> putDevice(String path, DeviceKey key, String type, byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Device " + key.assertion(issuer))
+                .header("Content-Type", type).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     HttpResponse<byte[]> post(String path, String bearer, String type, byte[] body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));

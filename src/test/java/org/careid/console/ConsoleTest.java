@@ -76,8 +76,8 @@ class ConsoleTest {
         Api.as(Api.operator("AUDITOR")).get("/api/v1/stats/overview").then().statusCode(200)
                 .body("hours", hasSize(24)).body("hours[23].failures", greaterThanOrEqualTo(1))
                 .body("acceptedScores", hasSize(30)).body("enrollment.activeStaff", greaterThanOrEqualTo(0));
-
-        browser.login("admin", Api.BOOTSTRAP_PASSWORD);
+        Api.Account admin = Api.newOperator("ADMIN");
+        browser.login(admin.username(), admin.password());
         browser.wait.until(d -> "overview-page".equals(d.findElement(By.tagName("body")).getDomAttribute("data-page")));
         assertEquals(Boolean.TRUE, browser.script("return localStorage.length === 0 && sessionStorage.length === 0"),
                 "the token lives in memory only");

@@ -72,7 +72,7 @@ class DeviceExitCodesEndToEndTest {
     private static synchronized String clinician() {
         if (clinician == null) {
             clinician = Fixtures.clinicianWithFace(CLINICIAN + "0001.jpg", CLINICIAN + "0002.jpg", CLINICIAN + "0004.jpg");
-            Api.as(Api.admin()).body(Map.of("pin", PIN)).put("/api/v1/staff/" + clinician + "/pin").then().statusCode(204);
+            Api.givePin(clinician, PIN);
             Api.as(Api.admin()).body(Map.of("scope", "device:unlock", "deviceType", TWO_FACTOR_TYPE, "requiredFactors", 2))
                     .put("/api/v1/auth/policies").then().statusCode(200);
             Api.as(Api.admin()).body(Map.of("scope", "user/*.write", "deviceType", TWO_FACTOR_TYPE, "requiredFactors", 2))

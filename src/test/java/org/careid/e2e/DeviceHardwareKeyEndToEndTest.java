@@ -43,7 +43,7 @@ class DeviceHardwareKeyEndToEndTest {
     /** A clinician of one's own per device: emergency access is limited per person. */
     private static String clinicianWithPin() {
         String staff = Api.createStaff(Fixtures.SCOPES.split(" "));
-        Api.as(Api.admin()).body(Map.of("pin", PIN)).put("/api/v1/staff/" + staff + "/pin").then().statusCode(204);
+        Api.givePin(staff, PIN);
         return staff;
     }
 

@@ -50,8 +50,8 @@ class KioskEnrollmentTest {
         String staffId;
         try (KioskBrowser browser = KioskBrowser.openWithCamera(kiosk)) {
             browser.screenshot(1, "login");
-            Api.admin();
-            browser.login("admin", Api.ADMIN_PASSWORD);
+            Api.Account admin = Api.newOperator("ADMIN");
+            browser.login(admin.username(), admin.password());
             assertEquals("ADMIN", browser.byId("operator-role").getText());
             assertEquals(Boolean.TRUE, browser.script("return localStorage.length === 0 && sessionStorage.length === 0"),
                     "the operator token lives in memory only");
@@ -99,7 +99,7 @@ class KioskEnrollmentTest {
             browser.screenshot(5, "face-enrolled");
             assertTrue(verdict.startsWith("Face enrolled"), verdict + " / " + browser.errorText());
             String state = browser.waitForText("state-list", "Face: ");
-            assertTrue(state.matches("(?s).*Face: [3-9] samples.*by you \\(admin\\).*"), state);
+            assertTrue(state.matches("(?s).*Face: [3-9] samples.*by you \\(" + admin.username() + "\\).*"), state);
             browser.script("document.getElementById('state-panel').scrollIntoView()");
             browser.screenshot(6, "enrollment-state");
             browser.assertNoConsoleErrors();
@@ -124,8 +124,8 @@ class KioskEnrollmentTest {
         Api.as(Api.admin()).body(Map.of("textVersion", version)).post("/api/v1/staff/" + twin + "/consent")
                 .then().statusCode(200);
         try (KioskBrowser browser = KioskBrowser.openWithCamera(kiosk)) {
-            Api.admin();
-            browser.login("admin", Api.ADMIN_PASSWORD);
+            Api.Account admin = Api.newOperator("ADMIN");
+            browser.login(admin.username(), admin.password());
             openPerson(browser, twin);
             browser.visible("capture-panel");
             browser.click("face-start");
@@ -161,8 +161,8 @@ class KioskEnrollmentTest {
                 KioskBrowser.dataset("fingerprints/fvc2002_db1_b_101/101_3.tif"));
         String staffId = Api.createStaff();
         try (KioskBrowser browser = KioskBrowser.open(kiosk)) {
-            Api.admin();
-            browser.login("admin", Api.ADMIN_PASSWORD);
+            Api.Account admin = Api.newOperator("ADMIN");
+            browser.login(admin.username(), admin.password());
             openPerson(browser, staffId);
             browser.screenshot(10, "fingerprint-person");
             browser.visible("consent-form");
@@ -182,7 +182,7 @@ class KioskEnrollmentTest {
             assertTrue(verdict.contains("Right index finger enrolled with 3 impressions"), verdict + " / " + browser.errorText());
             assertEquals(3, browser.driver.findElements(By.cssSelector("#finger-result li[data-verdict='accepted']")).size());
             String state = browser.waitForText("state-list", "Fingerprint, right index finger (2): 3 impressions");
-            assertTrue(state.contains("by you (admin)"), state);
+            assertTrue(state.contains("by you (" + admin.username() + ")"), state);
 
             // Withdrawal of consent erases the biometrics, after a confirmation.
             browser.click("withdraw-consent");

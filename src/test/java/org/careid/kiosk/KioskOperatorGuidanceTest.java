@@ -114,7 +114,7 @@ class KioskOperatorGuidanceTest {
 
     @Test
     void loginErrorTitleIsNotDoubled() {
-        browser.type("login-username", "admin");
+        browser.type("login-username", "no-such-operator");
         browser.type("login-password", "wrong password");
         browser.click("login-submit");
         String error = browser.waitForText("error", "Login failed");
@@ -126,7 +126,8 @@ class KioskOperatorGuidanceTest {
     @Test
     void liveGuidanceFitsLaptopAndTabletScreensAndEscalatesInAHardScene() throws Exception {
         String staffId = consentedStaff("Far Away");
-        browser.login("admin", Api.BOOTSTRAP_PASSWORD);
+        Api.Account admin = Api.newOperator("ADMIN");
+        browser.login(admin.username(), admin.password());
         openPerson(staffId);
         browser.visible("capture-panel");
         browser.viewport(1366, 768);
@@ -174,7 +175,8 @@ class KioskOperatorGuidanceTest {
         Path text = Files.writeString(Path.of("target", "kiosk-files", "notes.txt"), "not an image at all\n",
                 StandardCharsets.UTF_8);
         String staffId = consentedStaff("Finger Files");
-        browser.login("admin", Api.BOOTSTRAP_PASSWORD);
+        Api.Account admin = Api.newOperator("ADMIN");
+        browser.login(admin.username(), admin.password());
         openPerson(staffId);
         browser.visible("capture-panel");
         browser.byId("finger-files").sendKeys(String.join("\n", List.of(real, face, drawing, text).stream()
@@ -204,7 +206,8 @@ class KioskOperatorGuidanceTest {
         String scope = "kiosk" + UUID.randomUUID().toString().substring(0, 6) + ".read";
         Api.as(Api.admin()).body(Map.of("name", scope, "description", "Read kiosk test data"))
                 .post("/api/v1/scopes").then().statusCode(201);
-        browser.login("admin", Api.BOOTSTRAP_PASSWORD);
+        Api.Account admin = Api.newOperator("ADMIN");
+        browser.login(admin.username(), admin.password());
         By choice = By.cssSelector("#create-scopes input[data-scope='" + scope + "']");
         browser.wait.until(d -> !d.findElements(choice).isEmpty());
         assertTrue(browser.driver.findElements(By.cssSelector("#create-scopes input[data-scope='patient:read']")).isEmpty(),

@@ -76,6 +76,22 @@ public final class Api {
                 .post("/api/v1/operators/login").then().statusCode(200).extract().path("access_token");
     }
 
+    /** An operator account's credentials. */
+    public record Account(String username, String password) {}
+
+    /**
+     * A new operator account of this role with a password it needs not change. Browser tests log in
+     * with their own account: a log-off ends every session of the account, and must not end the
+     * cached tokens the other tests use.
+     */
+    public static Account newOperator(String role) {
+        String username = role.toLowerCase() + "-ui-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Str0ng-" + UUID.randomUUID();
+        as(admin()).body(Map.of("username", username, "role", role, "password", password))
+                .post("/api/v1/operators").then().statusCode(201);
+        return new Account(username, password);
+    }
+
     /** A token for a fresh operator of this role (ADMIN, ENROLLER, AUDITOR), cached per role. */
     public static String operator(String role) {
         if ("ADMIN".equals(role)) {

@@ -61,7 +61,7 @@ public final class CameraClip {
         } else {
             enrolled.then().statusCode(200);
         }
-        Api.as(Api.admin()).body(Map.of("pin", PIN)).put("/api/v1/staff/" + staff + "/pin").then().statusCode(204);
+        Api.givePin(staff, PIN);
         clinician = staff;
         return staff;
     }
