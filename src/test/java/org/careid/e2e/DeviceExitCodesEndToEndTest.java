@@ -82,7 +82,8 @@ class DeviceExitCodesEndToEndTest {
     }
 
     private ProvisionedDevice device(String type) {
-        return Fixtures.provisionedDevice(server, devices, type);
+        // the two-factor type keeps the rule set for it above
+        return Fixtures.provisionedDevice(server, devices, type, TWO_FACTOR_TYPE.equals(type));
     }
 
     private static void expect(int exitCode, CliResult result) {

@@ -31,8 +31,9 @@ final class Fixtures {
         return provisionedDevice(server, parent, deviceType, false);
     }
 
-    static ProvisionedDevice provisionedDevice(URL server, Path parent, String deviceType, boolean doesFaceChallenge) {
-        if (!doesFaceChallenge) {
+    /** As above; with {@code keepPolicy} the device type's authentication policy is left as it is. */
+    static ProvisionedDevice provisionedDevice(URL server, Path parent, String deviceType, boolean keepPolicy) {
+        if (!keepPolicy) {
             Api.as(Api.admin()).body(Map.of("scope", "device:unlock", "deviceType", deviceType, "requiredFactors", 1,
                     "faceChallenge", false)).put("/api/v1/auth/policies").then().statusCode(200);
         }

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class FaceTemplateAtRestTest {
-    private static final String PHOTO = "faces/fr_lin_manuel_miranda/lin-manuel-miranda.png";
+    /** Candidates: the first whose face no other test in this app enrolled (1:N refuses duplicates). */
+    private static final List<String> PHOTOS = List.of("faces/fr_lin_manuel_miranda/lin-manuel-miranda.png",
+            "faces/lfw_Ariel_Sharon/Ariel_Sharon_0001.jpg", "faces/deepface_p06/img18.jpg", "faces/fr_rose_leslie/img2.jpg");
 
     @Inject
     Envelope envelope;
@@ -31,7 +33,7 @@ class FaceTemplateAtRestTest {
     void anEnrolledFaceIsStoredSealedAndBoundToItsPersonAndRow() {
         String staffId = Api.createStaff();
         Enroll.consent(staffId);
-        Enroll.faces(staffId, PHOTO);
+        enrollAFaceNobodyElseHolds(staffId);
         List<EnrolledFace> rows = QuarkusTransaction.requiringNew()
                 .call(() -> EnrolledFace.<EnrolledFace>list("staffId", UUID.fromString(staffId)));
         assertEquals(1, rows.size());
@@ -65,5 +67,18 @@ class FaceTemplateAtRestTest {
             }
         }
         return false;
+    }
+
+    private static void enrollAFaceNobodyElseHolds(String staffId) {
+        for (String photo : PHOTOS) {
+            int status = io.restassured.RestAssured.given().header("Authorization", "Bearer " + Api.admin())
+                    .multiPart("images", "face.jpg", org.careid.support.Datasets.bytes(photo), "image/jpeg")
+                    .post("/api/v1/staff/" + staffId + "/faces").then().extract().statusCode();
+            if (status == 200) {
+                return;
+            }
+            assertEquals(409, status, "only a duplicate identity may refuse " + photo);
+        }
+        throw new AssertionError("every candidate face is already enrolled by another test");
     }
 }

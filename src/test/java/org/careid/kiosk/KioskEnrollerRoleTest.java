@@ -65,7 +65,7 @@ class KioskEnrollerRoleTest {
                     + " '<label><input type=\"checkbox\" id=\"tampered-scope\" value=\"patient/*.read\" checked> patient/*.read</label>';");
             browser.click("edit-submit");
             String error = browser.waitForText("error", "Forbidden");
-            assertTrue(error.contains("Only an ADMIN may grant scopes"), error);
+            assertTrue(error.contains("Only an ADMIN may change scopes"), error);
             assertTrue(browser.byId("person-summary").getText().contains("scopes: none"), "nothing was granted");
             browser.screenshot(22, "enroller-scopes-refused");
             browser.assertNoConsoleErrors(403);
