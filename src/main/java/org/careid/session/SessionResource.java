@@ -55,12 +55,15 @@ public class SessionResource {
         return sessions.heartbeat(id, null);
     }
 
-    /** A camera frame: the server looks for the session's clinician in it. */
+    /**
+     * A camera frame: the server looks for the session's clinician in it. A body without a
+     * {@code frame} part (or a bodiless POST routed here for want of a content type) is a tap.
+     */
     @POST
     @Path("{id}/heartbeat")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public SessionService.View frame(@PathParam("id") UUID id, @RestForm("frame") FileUpload frame) {
-        return sessions.heartbeat(id, Uploads.bytes(frame, "frame"));
+        return sessions.heartbeat(id, Uploads.optional(frame, "frame"));
     }
 
     @DELETE
