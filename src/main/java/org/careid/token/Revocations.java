@@ -59,17 +59,27 @@ public class Revocations implements TokenRevoker {
 
     @Transactional
     public void revoke(AccessTokenClaims claims, String reason) {
-        if (RevokedToken.findById(claims.jti()) == null) {
+        revoke(claims.jti(), claims.staffId(), claims.deviceId(), claims.expiresAt(), reason, caller::audit);
+    }
+
+    /**
+     * Revokes one token known by its jti and subjects (a bedside session's token), recording the
+     * audit event through {@code audit} (the caller's, or the system's for a scheduled job).
+     */
+    @Transactional
+    public void revoke(String jti, UUID staffId, UUID deviceId, Instant expiresAt, String reason,
+                       java.util.function.Consumer<AuditEvent> audit) {
+        if (RevokedToken.findById(jti) == null) {
             RevokedToken row = new RevokedToken();
-            row.jti = claims.jti();
-            row.expiresAt = claims.expiresAt().plus(settings.clockSkew());
+            row.jti = jti;
+            row.expiresAt = expiresAt.plus(settings.clockSkew());
             row.revokedAt = Instant.now();
             row.persist();
         }
-        cache.forget(claims.jti());
+        cache.forget(jti);
         registry.counter("careid.tokens.revoked", "kind", "token").increment();
-        caller.audit(AuditEvent.of("TOKEN_REVOKED", AuditEvent.Outcome.SUCCESS).target("TOKEN", claims.jti())
-                .detail("staffId", claims.staffId().toString()).detail("deviceId", claims.deviceId().toString())
+        audit.accept(AuditEvent.of("TOKEN_REVOKED", AuditEvent.Outcome.SUCCESS).target("TOKEN", jti)
+                .detail("staffId", staffId.toString()).detail("deviceId", deviceId.toString())
                 .detail("reason", reason));
     }
 

@@ -46,6 +46,10 @@ public enum ProblemType {
     ACCESS_NOT_GRANTED("access-not-granted", 403, "Token refused"),
     EMERGENCY_ACCESS_DISABLED("emergency-access-disabled", 403, "Emergency access disabled"),
     NOT_FOUND("not-found", 404, "Not found"),
+    /** No bedside session with this id for the calling device. */
+    SESSION_NOT_FOUND("session-not-found", 404, "Session not found"),
+    /** The bedside session has ended (its token is revoked); the member {@code reason} says why. */
+    SESSION_ENDED("session-ended", 409, "Session ended"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
     CONFLICT("conflict", 409, "Conflict"),

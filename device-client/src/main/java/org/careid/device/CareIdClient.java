@@ -198,6 +198,11 @@ public final class CareIdClient {
         return new Introspection(Boolean.TRUE.equals(answer.get("active")), Map.copyOf(withoutNulls(answer)));
     }
 
+    /** Bedside sessions of this device: start one for a token, heartbeat, end. */
+    public BedsideSessions sessions() {
+        return new BedsideSessions(this, transport);
+    }
+
     /** Revokes a token; the server answers 200 whatever the token was. */
     public void revoke(String accessToken) {
         HttpRequest request = deviceRequest("/api/v1/tokens/revoke")
@@ -264,7 +269,7 @@ public final class CareIdClient {
         return transport.lastSkew();
     }
 
-    private HttpRequest.Builder deviceRequest(String path) {
+    HttpRequest.Builder deviceRequest(String path) {
         return Transport.request(resolve(path))
                 .header("Authorization", "Device " + assertions.create(issuer()))
                 .header("Accept", "application/json");
@@ -333,7 +338,7 @@ public final class CareIdClient {
         return URI.create(server + path);
     }
 
-    private static void addImage(MultipartBody body, String field, AuthenticationRequest.Image image) {
+    static void addImage(MultipartBody body, String field, AuthenticationRequest.Image image) {
         body.file(field, image.fileName(), image.contentType(), image.content());
     }
 
@@ -366,7 +371,7 @@ public final class CareIdClient {
                 string(answer, "acr"), clinician, refused);
     }
 
-    private static Map<String, Object> json(String body, String action) {
+    static Map<String, Object> json(String body, String action) {
         try {
             return JSONObjectUtils.parse(body);
         } catch (ParseException e) {
@@ -374,7 +379,7 @@ public final class CareIdClient {
         }
     }
 
-    private static HttpRequest.BodyPublisher form(Map<String, String> fields) {
+    static HttpRequest.BodyPublisher form(Map<String, String> fields) {
         return HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

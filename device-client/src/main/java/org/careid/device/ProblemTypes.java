@@ -23,6 +23,8 @@ public final class ProblemTypes {
             Map.entry("capture-rejected", Failure.CAPTURE_REJECTED),
             Map.entry("token-expired", Failure.TOKEN_EXPIRED),
             Map.entry("token-revoked", Failure.TOKEN_REVOKED),
+            Map.entry("session-ended", Failure.TOKEN_REVOKED),
+            Map.entry("session-not-found", Failure.BAD_INPUT),
             Map.entry("token-inactive", Failure.TOKEN_REVOKED),
             Map.entry("token-required", Failure.TOKEN_INVALID),
             Map.entry("token-invalid", Failure.TOKEN_INVALID),

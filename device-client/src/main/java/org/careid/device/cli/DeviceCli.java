@@ -31,6 +31,7 @@ import java.time.Clock;
                 RevokeCommand.class,
                 FaceCheckCommand.class,
                 EmergencyCommand.class,
+                SessionCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
