@@ -63,7 +63,8 @@ public final class ProblemTypes {
             Map.entry("presentation-attack-suspected", Failure.BAD_INPUT),
             Map.entry("request-refused", Failure.BAD_INPUT),
             Map.entry("internal-error", Failure.SERVER_ERROR),
-            Map.entry("service-unavailable", Failure.SERVER_ERROR));
+            Map.entry("service-unavailable", Failure.SERVER_ERROR),
+            Map.entry("database-unavailable", Failure.SERVER_ERROR));
 
     private ProblemTypes() {
     }

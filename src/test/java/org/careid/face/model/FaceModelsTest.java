@@ -22,9 +22,11 @@ class FaceModelsTest {
         try (FaceModels m = FaceModels.load(empty, 1)) {
             assertFalse(m.ready());
             assertTrue(m.failure().contains("missing"), m.failure());
-            HealthCheckResponse h = new FaceModelsHealthCheck(m).call();
-            assertEquals("face-models", h.getName());
-            assertEquals(HealthCheckResponse.Status.DOWN, h.getStatus());
+            HealthCheckResponse probe = new FaceModelsHealthCheck(m).call();
+            assertEquals("face-models", probe.getName());
+            assertEquals(HealthCheckResponse.Status.DOWN, probe.getStatus());
+            assertTrue(probe.getData().isEmpty(), "anonymous probes carry the status only");
+            HealthCheckResponse h = new FaceModelsHealthCheck(m).detailed();
             assertTrue(h.getData().orElseThrow().get("reason").toString().contains("missing"));
             org.careid.image.OpenCvLoader.ensureLoaded();
             org.opencv.core.MatOfByte png = new org.opencv.core.MatOfByte();
