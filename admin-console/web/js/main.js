@@ -121,6 +121,13 @@ async function changePassword(event) {
     $('password-current').focus();
     return;
   }
+  try {
+    await renewSession(newPassword);
+  } catch (error) {
+    session.end('logoff');
+    showError(error, 'Your password was changed; log in again with it');
+    return;
+  }
   $('password-form').reset();
   $('account-required').hidden = true;
   if (passwordRequired) {
@@ -135,6 +142,13 @@ function wipe() {
   resetOverview();
   resetDevices();
   resetPeople();
+  try {
+    await renewSession(newPassword);
+  } catch (error) {
+    session.end('logoff');
+    showError(error, 'Your password was changed; log in again with it');
+    return;
+  }
   $('password-form').reset();
   $('account-required').hidden = true;
   $('operator-name').textContent = '';
@@ -206,3 +220,13 @@ function init() {
 }
 
 init();
+
+/**
+ * A password change ends every session of the account at the server, this one included: log in
+ * again with the new password so the operator can go on.
+ */
+async function renewSession(newPassword) {
+  const username = session.username();
+  const result = await api('/api/v1/operators/login', { method: 'POST', json: { username, password: newPassword } });
+  session.begin({ token: result.access_token, username, role: result.role, expiresIn: Number(result.expires_in) || 900 });
+}

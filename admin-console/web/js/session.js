@@ -76,6 +76,7 @@ export function onIdleWarning(listener) {
 }
 
 export function begin({ token, username, role, expiresIn }) {
+  clearTimeout(expiryTimer); // a new session (e.g. after a password change) replaces the old one
   current = { token, username, role, operatorId: subjectOf(token), expiresAt: Date.now() + expiresIn * 1000 };
   for (const type of ACTIVITY_EVENTS) {
     document.addEventListener(type, touch, { capture: true, passive: true });

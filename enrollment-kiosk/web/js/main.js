@@ -106,6 +106,13 @@ async function changePassword(event) {
     $('password-current').focus();
     return;
   }
+  try {
+    await renewSession(newPassword);
+  } catch (error) {
+    session.end('logoff');
+    showError(error, 'Your password was changed; log in again with it');
+    return;
+  }
   $('password-form').reset();
   await enterKiosk('Your password was changed.');
 }
@@ -186,3 +193,13 @@ function init() {
 }
 
 init();
+
+/**
+ * A password change ends every session of the account at the server, this one included: log in
+ * again with the new password so the operator can go on.
+ */
+async function renewSession(newPassword) {
+  const username = session.username();
+  const result = await api('/api/v1/operators/login', { method: 'POST', json: { username, password: newPassword } });
+  session.begin({ token: result.access_token, username, role: result.role, expiresIn: Number(result.expires_in) || 900 });
+}

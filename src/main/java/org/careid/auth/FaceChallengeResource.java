@@ -69,7 +69,7 @@ public class FaceChallengeResource {
                     + " frames (about 2 s at 10-15 fps)");
         }
         UUID claimed = uuid(staffId);
-        List<byte[]> images = Uploads.allBytes(frames, "frames");
+        List<byte[]> images = Uploads.allBytes(frames, "frames", FaceChallenges.MAX_FRAMES);
         // redeemed before anything else: a replayed or late burst is refused and audited like any failure
         Optional<List<HeadTurn>> steps = challenges.redeem(nonce.trim(), caller.uuid());
         AuthAttempt attempt = new AuthAttempt(caller.uuid(), claimed, null, null, 0, 500, pin, StaffMember.parseScopes(scope));

@@ -35,6 +35,13 @@ public class Lockout {
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
+    /** The subjects whose lock the current thread's admitted attempt set (reported by {@link #recordFailure}). */
+    private static final ThreadLocal<java.util.Set<String>> LOCKED_BY_THIS_ATTEMPT = ThreadLocal.withInitial(java.util.HashSet::new);
+
+    private static java.util.Set<String> lockedHere() {
+        return LOCKED_BY_THIS_ATTEMPT.get();
+    }
+
     public static String staffKey(Object staffId) {
         return "staff:" + staffId;
     }
@@ -61,6 +68,7 @@ public class Lockout {
      */
     public boolean admit(List<String> subjectKeys) {
         List<String> keys = subjectKeys.stream().distinct().sorted().toList(); // one lock order: no deadlocks
+        lockedHere().removeAll(keys);
         try {
             Boolean admitted = QuarkusTransaction.requiringNew().call(() -> admitLocked(keys));
             if (admitted == null) {
@@ -87,13 +95,16 @@ public class Lockout {
         if (rows.stream().anyMatch(c -> c.lockedUntil != null && now.isBefore(c.lockedUntil))) {
             return false;
         }
+        java.util.Set<String> locked = new java.util.HashSet<>();
         for (LockoutCounter c : rows) {
             c.consecutiveFailures++;
             if (c.consecutiveFailures >= freeAttempts) {
                 c.lockedUntil = now.plus(lockFor(c.consecutiveFailures));
                 c.expiryAudited = false;
+                locked.add(c.subjectKey);
             }
         }
+        lockedHere().addAll(locked);
         return true;
     }
 
@@ -121,7 +132,14 @@ public class Lockout {
      */
     public void recordFailure(List<String> subjectKeys) {
         record Locked(String key, int failures) {}
-        List<Locked> locked = QuarkusTransaction.requiringNew().call(() -> subjectKeys.stream().distinct()
+        // only the attempt that set a lock reports it: parallel attempts admitted before it see the same lock
+        java.util.Set<String> setHere = new java.util.HashSet<>(subjectKeys);
+        setHere.retainAll(lockedHere());
+        lockedHere().removeAll(setHere);
+        if (setHere.isEmpty()) {
+            return;
+        }
+        List<Locked> locked = QuarkusTransaction.requiringNew().call(() -> subjectKeys.stream().distinct().filter(setHere::contains)
                 .map(k -> LockoutCounter.<LockoutCounter>findById(k))
                 .filter(c -> c != null && c.consecutiveFailures >= freeAttempts && c.lockedUntil != null)
                 .map(c -> new Locked(c.subjectKey, c.consecutiveFailures)).toList());
@@ -138,6 +156,7 @@ public class Lockout {
      */
     @Transactional
     public void recordSuccess(List<String> subjectKeys) {
+        lockedHere().removeAll(subjectKeys);
         LockoutCounter.update("consecutiveFailures = 0, lockedUntil = null where subjectKey in ?1 and consecutiveFailures > 0",
                 subjectKeys);
     }

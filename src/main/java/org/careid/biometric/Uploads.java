@@ -62,11 +62,16 @@ public final class Uploads {
     }
 
     public static List<byte[]> allBytes(List<FileUpload> uploads, String field) {
+        return allBytes(uploads, field, MAX_FILES);
+    }
+
+    /** As {@link #allBytes(List, String)}, with a field's own file count limit (a challenge burst has more frames). */
+    public static List<byte[]> allBytes(List<FileUpload> uploads, String field, int maxFiles) {
         if (uploads == null || uploads.isEmpty()) {
             throw missing(field);
         }
-        if (uploads.size() > MAX_FILES) {
-            throw ApiException.invalid(field, "at most " + MAX_FILES + " files per request");
+        if (uploads.size() > maxFiles) {
+            throw ApiException.invalid(field, "at most " + maxFiles + " files per request");
         }
         List<byte[]> all = new ArrayList<>(uploads.size());
         for (FileUpload upload : uploads) {
