@@ -69,7 +69,9 @@ public class SessionService {
     public View start(String token) {
         Introspection.Verdict verdict = introspection.introspect(token, Introspection.Presentation.NONE);
         if (!verdict.active()) {
-            throw new ApiException(verdict.failure().problemType(), verdict.failure().description());
+            // the token in the body cannot start a session: 422 with its type (revoked, invalid...);
+            // a 401 would say the caller's own credentials were refused
+            throw new ApiException(Problem.of(verdict.failure().problemType(), verdict.failure().description()).withStatus(422));
         }
         AccessTokenClaims claims = verdict.claims();
         BedsideSession existing = BedsideSession.find("tokenJti", claims.jti()).firstResult();

@@ -103,7 +103,7 @@ class BedsideSessionTest {
         Api.asDevice(b.device()).delete("/api/v1/sessions/" + b.sessionId()).then().statusCode(204);
         assertTrue(!active(b));
         session(b).body("open", equalTo(false)).body("endReason", equalTo("ended_by_device"));
-        Api.asDevice(b.device()).formParam("token", b.token()).post("/api/v1/sessions").then().statusCode(401)
+        Api.asDevice(b.device()).formParam("token", b.token()).post("/api/v1/sessions").then().statusCode(422)
                 .body("type", equalTo(ProblemType.TOKEN_REVOKED.uri()));
     }
 
@@ -114,7 +114,7 @@ class BedsideSessionTest {
         tap(other, b.sessionId()).statusCode(404).body("type", equalTo(ProblemType.SESSION_NOT_FOUND.uri()));
         Api.asDevice(other).delete("/api/v1/sessions/" + b.sessionId()).then().statusCode(404)
                 .body("type", equalTo(ProblemType.SESSION_NOT_FOUND.uri()));
-        Api.asDevice(other).formParam("token", b.token()).post("/api/v1/sessions").then().statusCode(401)
+        Api.asDevice(other).formParam("token", b.token()).post("/api/v1/sessions").then().statusCode(422)
                 .body("type", equalTo(ProblemType.TOKEN_INVALID.uri()));
         session(b).body("open", equalTo(true));
         assertTrue(active(b));
