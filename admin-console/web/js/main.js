@@ -142,13 +142,6 @@ function wipe() {
   resetOverview();
   resetDevices();
   resetPeople();
-  try {
-    await renewSession(newPassword);
-  } catch (error) {
-    session.end('logoff');
-    showError(error, 'Your password was changed; log in again with it');
-    return;
-  }
   $('password-form').reset();
   $('account-required').hidden = true;
   $('operator-name').textContent = '';
