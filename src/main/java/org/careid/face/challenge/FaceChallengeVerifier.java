@@ -127,8 +127,12 @@ public class FaceChallengeVerifier {
             double threshold = thresholds.verificationThreshold();
             int usable = 0;
             int same = 0;
-            for (FaceAnalysis a : analyses) {
-                if (a.accepted() && !a.quality().issues().contains(QualityIssue.MULTIPLE_FACES)) {
+            // identity on every usable frame short of a full turn: the embedder is not reliable on a face
+            // turned that far, and those frames are held to the one face track by the geometry above
+            for (int i = 0; i < analyses.size(); i++) {
+                FaceAnalysis a = analyses.get(i);
+                FrameGeometry g = track.get(i);
+                if (a.accepted() && g != null && Math.abs(g.yaw()) < rules.minTurn()) {
                     usable++;
                     if (gallery.verify(first.staffId(), a.embedding(), threshold).matched()) {
                         same++;
