@@ -44,9 +44,10 @@ function changePending(delta) {
  * Calls the API. Options: method, json (a body to send as JSON), form (a FormData),
  * indicator (an element to show instead of the page-wide one, for background requests).
  */
-export async function api(path, { method = 'GET', json, form, indicator } = {}) {
+export async function api(path, { method = 'GET', json, form, indicator, anonymous = false } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
-  const bearer = session.token();
+  // anonymous: a login, sent without the (possibly ended) session's token
+  const bearer = anonymous ? null : session.token();
   if (bearer) {
     headers.Authorization = `Bearer ${bearer}`;
   }

@@ -200,6 +200,6 @@ init();
  */
 async function renewSession(newPassword) {
   const username = session.username();
-  const result = await api('/api/v1/operators/login', { method: 'POST', json: { username, password: newPassword } });
+  const result = await api('/api/v1/operators/login', { method: 'POST', json: { username, password: newPassword }, anonymous: true });
   session.begin({ token: result.access_token, username, role: result.role, expiresIn: Number(result.expires_in) || 900 });
 }
