@@ -114,12 +114,16 @@ public class FaceChallengeVerifier {
                 return attack(null, "passive score of the frontal frames below threshold", passive, timings);
             }
 
-            FaceAnalysis best = frontal.stream().map(analyses::get).filter(FaceAnalysis::accepted)
-                    .max(java.util.Comparator.comparingDouble(a -> a.quality().score())).orElse(null);
-            if (best == null) {
+            // identity on the frontal frames (at most PAD_FRAMES): the best-matching one decides, as a
+            // device would retry a still; the rest of the burst must then hold that identity
+            List<MatchOutcome> frontalMatches = frontal.stream().map(analyses::get).filter(FaceAnalysis::accepted)
+                    .map(a -> faces.match(a, claimedStaffId)).toList();
+            if (frontalMatches.isEmpty()) {
                 return attack(null, "no usable frontal frame", passive, timings);
             }
-            MatchOutcome first = faces.match(best, claimedStaffId);
+            MatchOutcome first = frontalMatches.stream().filter(MatchOutcome::matched)
+                    .max(java.util.Comparator.comparingDouble(MatchOutcome::score))
+                    .orElse(frontalMatches.get(0));
             if (!first.matched()) {
                 return new MatchOutcome(first.modality(), first.staffId(), false, first.score(), first.threshold(), 0,
                         first.failure(), false, merge(timings, first.timingsMs(), t0), evidence(true, passive, null));
