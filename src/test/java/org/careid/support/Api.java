@@ -97,10 +97,11 @@ public final class Api {
         if ("ADMIN".equals(role)) {
             return admin();
         }
+        String admin = admin(); // outside the map's update: a nested computeIfAbsent on one map is refused
         return TOKENS.computeIfAbsent(key(role), k -> {
             String username = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
             String password = "Str0ng-" + UUID.randomUUID();
-            as(admin()).body(Map.of("username", username, "role", role, "password", password))
+            as(admin).body(Map.of("username", username, "role", role, "password", password))
                     .post("/api/v1/operators").then().statusCode(201);
             return login(username, password);
         });
