@@ -67,6 +67,12 @@ public class ProblemMappers {
         return problem.toResponse();
     }
 
+    /** A body in no valid Unicode encoding (Jackson reports it as an I/O error, not a parse error): 400. */
+    @ServerExceptionMapper
+    public Response undecodableBody(java.io.CharConversionException e) {
+        return Problem.of(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON for this endpoint").toResponse();
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return Problem.of(ProblemType.AUTHENTICATION_REQUIRED, "Authentication is required").toResponse();
@@ -91,6 +97,9 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException unreadable) {
             // the JSON reader wraps what it could not parse (not JSON, a field named twice: StrictJson)
             return unreadableJson(unreadable);
+        }
+        if (e.getCause() instanceof java.io.CharConversionException undecodable) {
+            return undecodableBody(undecodable);
         }
         Response.StatusType info = e.getResponse().getStatusInfo();
         return Problem.of(ProblemType.forStatus(status), info.getReasonPhrase(), e.getMessage()).withStatus(status).toResponse();
