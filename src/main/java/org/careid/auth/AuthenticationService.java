@@ -21,6 +21,7 @@ import org.careid.identity.StaffMember;
 import org.careid.token.AccessTokenIssuer;
 import org.careid.web.ApiException;
 import org.careid.web.ProblemType;
+import org.careid.web.RefusalTiming;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -45,11 +46,12 @@ public class AuthenticationService {
     private final AuthEvents events;
     private final AuthMetrics metrics;
     private final StepUpPolicy stepUps;
+    private final RefusalTiming refusalTiming;
 
     @Inject
     AuthenticationService(Lockout lockout, FaceAuthenticator faces, FingerprintAuthenticator fingerprints, PinVerifier pins,
                           AuthPolicy policy, AccessTokenIssuer issuer, AuthEvents events, AuthMetrics metrics,
-                          StepUpPolicy stepUps) {
+                          StepUpPolicy stepUps, RefusalTiming refusalTiming) {
         this.lockout = lockout;
         this.faces = faces;
         this.fingerprints = fingerprints;
@@ -59,6 +61,7 @@ public class AuthenticationService {
         this.events = events;
         this.metrics = metrics;
         this.stepUps = stepUps;
+        this.refusalTiming = refusalTiming;
     }
 
     public AccessTokenIssuer.Issued authenticate(AuthAttempt attempt) {
@@ -215,8 +218,18 @@ public class AuthenticationService {
             CaptureProblem.of(outcomes).ifPresent(problem -> {
                 throw problem;
             });
+            refusalTiming.fullRefusal(refusalKind(attempt), started);
+        } else if (failure == AuthFailure.LOCKED_OUT) {
+            // never counted (no write): without the wait the clock alone would tell that a lock applies
+            refusalTiming.cheapRefusal(refusalKind(attempt), started);
         }
         throw AuthenticationFailed.generic();
+    }
+
+    /** Refusals compared for timing: the same factors presented, with or without a claimed identity. */
+    private static String refusalKind(AuthAttempt attempt) {
+        return "auth:" + (attempt.face() != null ? "face" : "") + (attempt.fingerprint() != null ? "+fingerprint" : "")
+                + (attempt.claimedStaffId() != null ? ":1to1" : ":1toN") + (attempt.pin() != null ? "+pin" : "");
     }
 
     private static List<String> withStaff(List<String> keys, UUID staffId) {

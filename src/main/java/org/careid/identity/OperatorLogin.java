@@ -13,6 +13,7 @@ import org.careid.crypto.PasswordHasher;
 import org.careid.token.OperatorTokens;
 import org.careid.web.ApiException;
 import org.careid.web.ProblemType;
+import org.careid.web.RefusalTiming;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -36,9 +37,13 @@ public class OperatorLogin {
     private final OperatorTokens tokens;
     private final Caller caller;
     private final AttemptThrottle throttle;
+    private final RefusalTiming refusalTiming;
+    private static final String REFUSAL_KIND = "login";
 
     @Inject
-    OperatorLogin(PasswordHasher hasher, OperatorTokens tokens, Caller caller, AttemptThrottle throttle) {
+    OperatorLogin(PasswordHasher hasher, OperatorTokens tokens, Caller caller, AttemptThrottle throttle,
+                  RefusalTiming refusalTiming) {
+        this.refusalTiming = refusalTiming;
         this.hasher = hasher;
         this.tokens = tokens;
         this.caller = caller;
@@ -50,15 +55,28 @@ public class OperatorLogin {
 
     public LoginResult login(Credentials credentials) {
         throttle.acquire(AttemptThrottle.Action.LOGIN, credentials.username());
+        long started = System.nanoTime();
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> attempt(credentials));
         caller.audit(outcome.event.actor("OPERATOR", outcome.operatorId).source(caller.sourceAddress()));
         if (outcome.result == null) {
+            // A wrong password is counted (a write); an unknown, locked or inactive account is not:
+            // without the wait the clock would tell which usernames exist and which are locked.
+            if (outcome.counted) {
+                refusalTiming.fullRefusal(REFUSAL_KIND, started);
+            } else {
+                refusalTiming.cheapRefusal(REFUSAL_KIND, started);
+            }
             throw new ApiException(ProblemType.LOGIN_FAILED, "The username or password is not correct, or the account is locked");
         }
         return outcome.result;
     }
 
-    private record Outcome(LoginResult result, AuditEvent event, String operatorId) {}
+    /** {@code counted}: a refusal that updated the account's failure count. */
+    private record Outcome(LoginResult result, AuditEvent event, String operatorId, boolean counted) {
+        Outcome(LoginResult result, AuditEvent event, String operatorId) {
+            this(result, event, operatorId, false);
+        }
+    }
 
     private Outcome attempt(Credentials credentials) {
         OperatorAccount a = OperatorAccount.find("username", credentials.username())
@@ -79,9 +97,10 @@ public class OperatorLogin {
                 a.lockedUntil = now.plus(lock);
                 return new Outcome(null, AuditEvent.of("OPERATOR_LOCKED_OUT", AuditEvent.Outcome.DENIED)
                         .target("OPERATOR", a.id).detail("failures", a.failedAttempts)
-                        .detail("lockedSeconds", lock.toSeconds()), a.id.toString());
+                        .detail("lockedSeconds", lock.toSeconds()), a.id.toString(), true);
             }
-            return failure("wrong password", a);
+            Outcome wrong = failure("wrong password", a);
+            return new Outcome(null, wrong.event, wrong.operatorId, true);
         }
         if (!a.active) {
             return failure("account inactive", a);

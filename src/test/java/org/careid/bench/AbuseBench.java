@@ -45,6 +45,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class AbuseBench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Requests of each case answered before the measured ones (JIT, caches, connection pools). */
+    private static final int WARM_UP = 4;
+
     private final HttpBench api;
     private final String base;
 
@@ -223,23 +226,28 @@ public final class AbuseBench {
         api.enrolledStaff("face", faceDir);
         byte[] stranger = HttpBench.fit640x480(HttpBench.photos(strangerDir).get(0));
 
+        // The cases of each pair are measured interleaved (one of each in turn) after a warm-up, so
+        // neither gets the cold JVM or a quieter moment of a shared machine.
+
         // face: a stranger's face (no match) vs an attempt while the device is locked out
-        List<Long> noMatch = new ArrayList<>();
-        DeviceKey device = null;
-        for (int i = 0; i < samples; i++) {
-            if (i % 4 == 0) {
-                device = api.provisionedDevice(); // 4 failures per device: none of these is locked
-            }
-            DeviceKey current = device;
-            noMatch.add(timed(() -> api.authenticate(current, "face", stranger), 401));
-        }
         DeviceKey locked = api.provisionedDevice();
         for (int i = 0; i < 5; i++) {
             timed(() -> api.authenticate(locked, "face", stranger), 401);
         }
+        List<Long> noMatch = new ArrayList<>();
         List<Long> lockedOut = new ArrayList<>();
-        for (int i = 0; i < samples; i++) {
-            lockedOut.add(timed(() -> api.authenticate(locked, "face", stranger), 401));
+        DeviceKey device = null;
+        for (int i = -WARM_UP; i < samples; i++) {
+            if (Math.floorMod(i, 4) == 0) {
+                device = api.provisionedDevice(); // 4 failures per device: none of these is locked
+            }
+            DeviceKey current = device;
+            long a = timed(() -> api.authenticate(current, "face", stranger), 401);
+            long b = timed(() -> api.authenticate(locked, "face", stranger), 401);
+            if (i >= 0) {
+                noMatch.add(a);
+                lockedOut.add(b);
+            }
         }
         medians.put("face: no match", median(noMatch));
         medians.put("face: device locked out", median(lockedOut));
@@ -247,43 +255,46 @@ public final class AbuseBench {
         // emergency access: wrong PIN for a known staff id vs any PIN for an unknown one
         DeviceKey bedside = api.provisionedDevice();
         List<Long> knownStaff = new ArrayList<>();
+        List<Long> unknownStaff = new ArrayList<>();
         String staff = null;
-        for (int i = 0; i < samples; i++) {
-            if (i % 4 == 0) {
+        for (int i = -WARM_UP; i < samples; i++) {
+            if (Math.floorMod(i, 4) == 0) {
                 staff = staffWithPin(bedside);
             }
             String known = staff;
-            knownStaff.add(timed(() -> emergency(bedside, known, "00000000"), 401));
-        }
-        List<Long> unknownStaff = new ArrayList<>();
-        for (int i = 0; i < samples; i++) {
-            unknownStaff.add(timed(() -> emergency(bedside, UUID.randomUUID().toString(), "00000000"), 401));
+            long a = timed(() -> emergency(bedside, known, "00000000"), 401);
+            long b = timed(() -> emergency(bedside, UUID.randomUUID().toString(), "00000000"), 401);
+            if (i >= 0) {
+                knownStaff.add(a);
+                unknownStaff.add(b);
+            }
         }
         medians.put("break-glass: wrong PIN, known staff id", median(knownStaff));
         medians.put("break-glass: unknown staff id", median(unknownStaff));
 
         // operator login: wrong password vs unknown user vs locked account
-        List<Long> wrongPassword = new ArrayList<>();
-        String[] op = null;
-        for (int i = 0; i < samples; i++) {
-            if (i % 4 == 0) {
-                op = operator();
-            }
-            String user = op[0];
-            String guess = "Wrong-" + i;
-            wrongPassword.add(timed(() -> login(user, guess), 401));
-        }
-        List<Long> unknownUser = new ArrayList<>();
-        for (int i = 0; i < samples; i++) {
-            unknownUser.add(timed(() -> login("nobody-" + UUID.randomUUID(), "Wrong-unknown"), 401));
-        }
         String[] lockedOp = operator();
         for (int i = 0; i < 5; i++) {
             timed(() -> login(lockedOp[0], "Wrong-lock"), 401);
         }
+        List<Long> wrongPassword = new ArrayList<>();
+        List<Long> unknownUser = new ArrayList<>();
         List<Long> lockedAccount = new ArrayList<>();
-        for (int i = 0; i < samples; i++) {
-            lockedAccount.add(timed(() -> login(lockedOp[0], "Wrong-locked"), 401));
+        String[] op = null;
+        for (int i = -WARM_UP; i < samples; i++) {
+            if (Math.floorMod(i, 4) == 0) {
+                op = operator();
+            }
+            String user = op[0];
+            String guess = "Wrong-" + i;
+            long a = timed(() -> login(user, guess), 401);
+            long b = timed(() -> login("nobody-" + UUID.randomUUID(), "Wrong-unknown"), 401);
+            long c = timed(() -> login(lockedOp[0], "Wrong-locked"), 401);
+            if (i >= 0) {
+                wrongPassword.add(a);
+                unknownUser.add(b);
+                lockedAccount.add(c);
+            }
         }
         medians.put("login: wrong password", median(wrongPassword));
         medians.put("login: unknown user", median(unknownUser));

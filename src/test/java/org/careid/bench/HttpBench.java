@@ -219,6 +219,8 @@ public final class HttpBench {
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(
                             Map.of("currentPassword", password, "newPassword", chosen)))).build();
             HTTP.send(change, HttpResponse.BodyHandlers.discarding());
+        } else if (first.statusCode() == 200) {
+            return (String) json(first).get("access_token");   // a server that asks for no change (older builds)
         }
         return (String) json(post("/api/v1/operators/login", null, "application/json",
                 JSON.writeValueAsBytes(Map.of("username", "admin", "password", chosen)))).get("access_token");
