@@ -3,12 +3,9 @@ package org.careid.device.cli;
 import org.careid.device.AuthenticationRequest;
 import org.careid.device.CareIdException;
 import org.careid.device.Failure;
-import org.careid.device.TokenHolder;
-import org.careid.device.TokenResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -58,8 +55,7 @@ final class AuthenticateCommand extends DeviceCommand {
         }
         DeviceContext context = context();
 
-        AuthenticationRequest request = AuthenticationRequest.forScopes(scopes.stream()
-                .flatMap(s -> java.util.Arrays.stream(s.trim().split("\\s+"))).filter(s -> !s.isBlank()).toList());
+        AuthenticationRequest request = AuthenticationRequest.forScopes(scopes(scopes));
         try {
             if (face != null) {
                 request.face(AuthenticationRequest.Image.of(Images.read(face), face));
@@ -80,26 +76,6 @@ final class AuthenticateCommand extends DeviceCommand {
             Arrays.fill(entered, '\0');
         }
 
-        TokenResponse response;
-        try {
-            response = context.client().authenticate(request);
-        } catch (CareIdException e) {
-            // The server answered: whoever stands at the device now, the previous clinician's token must go.
-            // Without an answer (server unreachable) the valid token stays: nobody else was authenticated.
-            if (e.failure() != Failure.SERVER_UNREACHABLE) {
-                TokenFile.delete(context.tokenFile());
-            }
-            throw e;
-        }
-        TokenHolder holder = new TokenHolder(context.clock());
-        holder.hold(response);
-        try {
-            TokenFile.save(context.tokenFile(), holder);
-        } catch (IOException e) {
-            TokenFile.delete(context.tokenFile());
-            throw new CareIdException(Failure.BAD_INPUT, "Cannot save the token in " + context.tokenFile() + ": " + e.getMessage(), e);
-        }
-        TokenSummary.print(response, holder, context, printToken);
-        return ExitCodes.OK;
+        return deliverToken(context, () -> context.client().authenticate(request), printToken);
     }
 }

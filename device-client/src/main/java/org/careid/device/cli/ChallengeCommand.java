@@ -1,6 +1,5 @@
 package org.careid.device.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -9,8 +8,6 @@ import org.careid.device.AuthenticationRequest;
 import org.careid.device.CareIdException;
 import org.careid.device.FaceChallenge;
 import org.careid.device.Failure;
-import org.careid.device.TokenHolder;
-import org.careid.device.TokenResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,6 +51,9 @@ final class ChallengeCommand extends DeviceCommand {
     @Option(names = "--scope", paramLabel = "SCOPE", description = "Requested scope(s), repeatable or space-separated.")
     List<String> scopes = List.of();
 
+    @Option(names = "--print-token", description = "Also write the access token alone on standard output (the summary goes to standard error).")
+    boolean printToken;
+
     @Override
     public Integer call() {
         if (frames == null && framesLeft == null && framesRight == null) {
@@ -63,9 +63,7 @@ final class ChallengeCommand extends DeviceCommand {
             throw new CareIdException(Failure.BAD_INPUT, "--pin needs --staff-id");
         }
         DeviceContext context = context();
-        TokenFile.delete(context.tokenFile());
-        AuthenticationRequest request = AuthenticationRequest.forScopes(scopes.stream()
-                .flatMap(s -> Arrays.stream(s.trim().split("\\s+"))).filter(s -> !s.isBlank()).toList());
+        AuthenticationRequest request = AuthenticationRequest.forScopes(scopes(scopes));
         if (staffId != null && !staffId.isBlank()) {
             request.staffId(staffId.trim());
         }
@@ -75,24 +73,15 @@ final class ChallengeCommand extends DeviceCommand {
             Arrays.fill(entered, '\0');
         }
 
-        FaceChallenge challenge = context.client().requestFaceChallenge();
-        context.err().println("Challenge: " + challenge.prompt() + " (deadline " + challenge.deadlineMs() + " ms)");
-        Path source = sourceFor(challenge.instruction());
-        int max = challenge.maxFrames() > 0 ? challenge.maxFrames() : 45;
-        List<AuthenticationRequest.Image> burst = java.nio.file.Files.isDirectory(source) ? BurstFrames.read(source, 0, max)
-                : BurstFrames.read(source, from, count <= 0 ? max : Math.min(count, max));
-        TokenResponse response = context.client().answerFaceChallenge(challenge, burst, request, mirrored);
-
-        TokenHolder holder = new TokenHolder(context.clock());
-        holder.hold(response);
-        try {
-            TokenFile.save(context.tokenFile(), holder);
-        } catch (IOException e) {
-            throw new CareIdException(Failure.BAD_INPUT, "Cannot save the token in " + context.tokenFile() + ": " + e.getMessage(), e);
-        }
-        context.out().println("Authenticated: scope=" + response.scope() + ", amr=" + response.amr() + ", acr=" + response.acr()
-                + ", expires " + holder.expiresAt().map(Object::toString).orElse("now"));
-        return ExitCodes.OK;
+        return deliverToken(context, () -> {
+            FaceChallenge challenge = context.client().requestFaceChallenge();
+            context.err().println("Challenge: " + challenge.prompt() + " (deadline " + challenge.deadlineMs() + " ms)");
+            Path source = sourceFor(challenge.instruction());
+            int max = challenge.maxFrames() > 0 ? challenge.maxFrames() : 45;
+            List<AuthenticationRequest.Image> burst = java.nio.file.Files.isDirectory(source) ? BurstFrames.read(source, 0, max)
+                    : BurstFrames.read(source, from, count <= 0 ? max : Math.min(count, max));
+            return context.client().answerFaceChallenge(challenge, burst, request, mirrored);
+        }, printToken);
     }
 
     private Path sourceFor(List<String> instruction) {

@@ -3,12 +3,9 @@ package org.careid.device.cli;
 import org.careid.device.CareIdException;
 import org.careid.device.EmergencyRequest;
 import org.careid.device.Failure;
-import org.careid.device.TokenHolder;
-import org.careid.device.TokenResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.util.Arrays;
 
 @Command(name = "emergency", mixinStandardHelpOptions = true,
@@ -47,24 +44,7 @@ final class EmergencyCommand extends DeviceCommand {
         } finally {
             Arrays.fill(pin, '\0');
         }
-        TokenResponse response;
-        try {
-            response = context.client().emergency(request);
-        } catch (CareIdException e) {
-            if (e.failure() != Failure.SERVER_UNREACHABLE) {
-                TokenFile.delete(context.tokenFile());
-            }
-            throw e;
-        }
-        TokenHolder holder = new TokenHolder(context.clock());
-        holder.hold(response);
-        try {
-            TokenFile.save(context.tokenFile(), holder);
-        } catch (IOException e) {
-            TokenFile.delete(context.tokenFile());
-            throw new CareIdException(Failure.BAD_INPUT, "Cannot save the token in " + context.tokenFile() + ": " + e.getMessage(), e);
-        }
-        TokenSummary.print(response, holder, context, printToken);
-        return ExitCodes.OK;
+        EmergencyRequest emergency = request;
+        return deliverToken(context, () -> context.client().emergency(emergency), printToken);
     }
 }
