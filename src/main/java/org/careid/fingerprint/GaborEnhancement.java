@@ -27,7 +27,17 @@ public final class GaborEnhancement {
     private GaborEnhancement() {
     }
 
+    /**
+     * Larger images (more than a 1,000 dpi reader's flat capture) are returned unchanged: the filter
+     * bank holds several float copies of the image, which a 16-megapixel upload would turn into
+     * gigabytes.
+     */
+    public static final long MAX_PIXELS = 4_000_000L;
+
     public static GreyscaleImage enhance(GreyscaleImage image, double dpi) {
+        if ((long) image.width() * image.height() > MAX_PIXELS) {
+            return image;
+        }
         OpenCvLoader.ensureLoaded();
         double scale = dpi / 500.0;
         int w = image.width();
@@ -87,15 +97,26 @@ public final class GaborEnhancement {
         double sigma = 0.45 * wavelength;
         int half = (int) Math.ceil(3 * sigma);
         Size kernelSize = new Size(2 * half + 1, 2 * half + 1);
-        float[][] responses = new float[ORIENTATIONS][];
+        byte[] bins = new byte[w * h];
+        for (int i = 0; i < bins.length; i++) {
+            double t = theta[i] < 0 ? theta[i] + Math.PI : theta[i];
+            bins[i] = (byte) ((int) Math.round(t / Math.PI * ORIENTATIONS) % ORIENTATIONS);
+        }
+        // one filter response at a time: each pixel keeps the response of its own orientation
+        float[] chosen = new float[w * h];
+        float[] values = new float[w * h];
         Mat response = new Mat();
         for (int o = 0; o < ORIENTATIONS; o++) {
             double angle = Math.PI * o / ORIENTATIONS;
             Mat kernel = Imgproc.getGaborKernel(kernelSize, sigma, angle, wavelength, 1.0, 0, CvType.CV_32F);
             Core.subtract(kernel, Core.mean(kernel), kernel);   // no response to flat grey
             Imgproc.filter2D(norm, response, CvType.CV_32F, kernel);
-            responses[o] = new float[w * h];
-            response.get(0, 0, responses[o]);
+            response.get(0, 0, values);
+            for (int i = 0; i < values.length; i++) {
+                if (bins[i] == o) {
+                    chosen[i] = values[i];
+                }
+            }
             kernel.release();
         }
         boolean[] foreground = foreground(image, scale);
@@ -108,11 +129,7 @@ public final class GaborEnhancement {
         double sum = 0;
         double sumSq = 0;
         int count = 0;
-        float[] chosen = new float[w * h];
         for (int i = 0; i < chosen.length; i++) {
-            double t = theta[i] < 0 ? theta[i] + Math.PI : theta[i];
-            int bin = (int) Math.round(t / Math.PI * ORIENTATIONS) % ORIENTATIONS;
-            chosen[i] = responses[bin][i];
             if (sd[i] >= MIN_LOCAL_STDDEV) {
                 sum += chosen[i];
                 sumSq += chosen[i] * chosen[i];

@@ -66,6 +66,13 @@ class GaborEnhancementTest {
     }
 
     @Test
+    void imagesAboveThePixelBudgetAreLeftAlone() {
+        int side = (int) Math.sqrt(GaborEnhancement.MAX_PIXELS) + 1;
+        GreyscaleImage huge = new GreyscaleImage(side, side, new byte[side * side]);
+        assertTrue(huge == GaborEnhancement.enhance(huge, 500));
+    }
+
+    @Test
     void ridgeWavelengthIsEstimatedFromTheImage() {
         float[] norm = new float[W * H];
         float[] std = new float[W * H];
