@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.careid.image.ImageException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Enrolls one finger from several impressions: every impression must pass the quality gate, and the
@@ -25,16 +26,31 @@ public class FingerprintEnrollment {
     public static final int MIN_IMPRESSIONS = 3;
     public static final int MAX_IMPRESSIONS = 10;
 
+    /** Which three impressions are kept when more are captured (see {@link ImpressionSelection}). */
+    public static final ImpressionSelection.Rule DEFAULT_SELECTION = ImpressionSelection.Rule.FIRST;
+
     private final FingerprintPipeline pipeline;
     private final FingerprintQualityGate qualityGate;
     private final FingerprintThresholds thresholds;
+    private final ImpressionSelection.Rule selection;
+
+    public FingerprintEnrollment(FingerprintPipeline pipeline, FingerprintQualityGate qualityGate,
+            FingerprintThresholds thresholds) {
+        this(pipeline, qualityGate, thresholds, DEFAULT_SELECTION);
+    }
 
     @Inject
     public FingerprintEnrollment(FingerprintPipeline pipeline, FingerprintQualityGate qualityGate,
-            FingerprintThresholds thresholds) {
+            FingerprintThresholds thresholds,
+            @ConfigProperty(name = "careid.fingerprint.enrollment-selection", defaultValue = "FIRST") ImpressionSelection.Rule selection) {
         this.pipeline = pipeline;
         this.qualityGate = qualityGate;
         this.thresholds = thresholds;
+        this.selection = selection;
+    }
+
+    public ImpressionSelection.Rule selection() {
+        return selection;
     }
 
     /**
@@ -107,7 +123,11 @@ public class FingerprintEnrollment {
         return byIndex;
     }
 
-    /** Same checks on impressions already extracted (evaluation, re-enrolment). */
+    /**
+     * Same checks on impressions already extracted (evaluation, re-enrolment). Every impression must
+     * pass the gate and the consistency check; of more than {@link ImpressionSelection#KEEP}, the
+     * configured selection rule then keeps three (the fused score is calibrated for three).
+     */
     public FingerprintEnrollmentResult enrollExtracted(List<ExtractedFingerprint> extracted, int dpi, int finger) {
         List<FingerprintQuality> qualities = extracted.stream().map(ExtractedFingerprint::quality).toList();
         List<String> reasons = new ArrayList<>();
@@ -116,21 +136,29 @@ public class FingerprintEnrollment {
                 reasons.add(IMPRESSION_PREFIX + (i + 1) + ": " + reason);
             }
         }
+        double[][] scores = null;
         if (reasons.isEmpty()) {
-            reasons.addAll(consistencyProblems(extracted.stream().map(ExtractedFingerprint::template).toList()));
+            scores = pairwiseScores(extracted.stream().map(ExtractedFingerprint::template).toList());
+            reasons.addAll(consistencyProblems(scores));
         }
         if (!reasons.isEmpty()) {
             return refused(finger, qualities, reasons);
         }
-        List<StoredFingerprintTemplate> templates = extracted.stream()
-                .map(e -> StoredFingerprintTemplate.of(e.template(), finger, dpi)).toList();
-        return new FingerprintEnrollmentResult(true, finger, templates, qualities, List.of());
+        int[] kept = ImpressionSelection.choose(selection, ImpressionSelection.KEEP,
+                qualities.toArray(FingerprintQuality[]::new), scores, thresholds.consistency());
+        List<StoredFingerprintTemplate> templates = java.util.Arrays.stream(kept)
+                .mapToObj(i -> StoredFingerprintTemplate.of(extracted.get(i).template(), finger, dpi)).toList();
+        return new FingerprintEnrollmentResult(true, finger, templates, qualities, List.of(),
+                java.util.Arrays.stream(kept).boxed().toList());
     }
 
     /** Reasons why the templates do not look like impressions of one finger; empty when they do. */
     List<String> consistencyProblems(List<FingerprintTemplate> templates) {
-        int n = templates.size();
-        double[][] scores = pairwiseScores(templates);
+        return consistencyProblems(pairwiseScores(templates));
+    }
+
+    private List<String> consistencyProblems(double[][] scores) {
+        int n = scores.length;
         double threshold = thresholds.consistency();
         List<String> reasons = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -199,6 +227,6 @@ public class FingerprintEnrollment {
     }
 
     private static FingerprintEnrollmentResult refused(int finger, List<FingerprintQuality> qualities, List<String> reasons) {
-        return new FingerprintEnrollmentResult(false, finger, List.of(), qualities, reasons);
+        return new FingerprintEnrollmentResult(false, finger, List.of(), qualities, reasons, List.of());
     }
 }

@@ -16,6 +16,14 @@ public class FingerprintExtractor {
     private static final double MM_PER_INCH = 25.4;
 
     public ExtractedFingerprint extract(GreyscaleImage image, double dpi) {
+        return extract(image, image, dpi);
+    }
+
+    /**
+     * @param image what SourceAFIS extracts the template from
+     * @param qualityImage the same capture before any enhancement, for the ridge-flow and ridge-pattern measures
+     */
+    public ExtractedFingerprint extract(GreyscaleImage image, GreyscaleImage qualityImage, double dpi) {
         if (dpi < 100 || dpi > 2500) {
             throw new IllegalArgumentException("dpi must be between 100 and 2500");
         }
@@ -28,9 +36,10 @@ public class FingerprintExtractor {
             fraction = mask.foregroundFraction();
         }
         double imageAreaMm2 = (image.width() * MM_PER_INCH / dpi) * (image.height() * MM_PER_INCH / dpi);
-        double ridgeFlow = RidgeFlow.coherentFraction(image, dpi);
+        double[] flow = RidgeFlow.measure(qualityImage, dpi);
+        double ridgeFlow = flow[0];
         FingerprintQuality quality = new FingerprintQuality(FingerprintTemplates.minutiaeCount(template), fraction, ridgeFlow,
-                Math.min(fraction, ridgeFlow) * imageAreaMm2, RidgePattern.periodicFraction(image, dpi));
+                Math.min(fraction, ridgeFlow) * imageAreaMm2, RidgePattern.periodicFraction(qualityImage, dpi), flow[1]);
         return new ExtractedFingerprint(template, quality, dpi);
     }
 }

@@ -3,6 +3,7 @@ package org.careid.fingerprint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.careid.fingerprint.image.FingerprintImageDecoder;
+import org.careid.fingerprint.image.GreyscaleImage;
 
 /**
  * Image bytes to template: decode within limits, prepare (CLAHE), extract with quality measures.
@@ -30,6 +31,9 @@ public class FingerprintPipeline {
     }
 
     public ExtractedFingerprint extract(byte[] image, double dpi) {
-        return extractor.extract(preparation.prepare(decoder.decode(image)), dpi);
+        GreyscaleImage equalised = preparation.clahe(decoder.decode(image));
+        GreyscaleImage enhanced = preparation.enhance(equalised, dpi);
+        // quality on the image before enhancement: a Gabor filter draws ridges into anything
+        return extractor.extract(enhanced, equalised, dpi);
     }
 }

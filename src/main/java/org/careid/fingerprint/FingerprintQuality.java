@@ -5,10 +5,18 @@ package org.careid.fingerprint;
  * segmentation kept ("filtered-mask"); the share showing coherent ridge flow ({@link RidgeFlow});
  * the usable area in square millimetres, the image area times the smaller of the two shares; and the
  * share showing a periodic ridge-valley pattern ({@link RidgePattern}), which oriented edges of a
- * photo or drawing lack.
+ * photo or drawing lack; and the ridge clarity, the mean orientation coherence of the blocks that hold
+ * any grey contrast (an NFIQ-like local quality: clear parallel ridges near 1, smudged, dry or wet
+ * areas lower).
  */
 public record FingerprintQuality(int minutiae, double maskFraction, double ridgeFlowFraction, double usableAreaMm2,
-        double ridgePatternFraction) {
+        double ridgePatternFraction, double ridgeClarity) {
+    /** Measures without a ridge-clarity measurement: the coherent share stands in for it. */
+    public FingerprintQuality(int minutiae, double maskFraction, double ridgeFlowFraction, double usableAreaMm2,
+            double ridgePatternFraction) {
+        this(minutiae, maskFraction, ridgeFlowFraction, usableAreaMm2, ridgePatternFraction, ridgeFlowFraction);
+    }
+
     /** Measures without a ridge-pattern measurement: counted as a full ridge pattern. */
     public FingerprintQuality(int minutiae, double maskFraction, double ridgeFlowFraction, double usableAreaMm2) {
         this(minutiae, maskFraction, ridgeFlowFraction, usableAreaMm2, ridgeFlowFraction);

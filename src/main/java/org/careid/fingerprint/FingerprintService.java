@@ -34,8 +34,11 @@ import com.machinezoo.sourceafis.FingerprintTemplate;
  */
 @ApplicationScoped
 public class FingerprintService implements EnrollmentSource {
-    /** What the enrollment endpoint answers. */
-    public record EnrollmentView(int finger, int impressions, List<Map<String, Object>> refused, boolean enrolled) {}
+    /**
+     * What the enrollment endpoint answers: {@code impressions} stored, {@code kept} their 0-based
+     * indices among the uploaded files (three are kept of more, see ImpressionSelection).
+     */
+    public record EnrollmentView(int finger, int impressions, List<Integer> kept, List<Map<String, Object>> refused, boolean enrolled) {}
 
     private final FingerprintEnrollment enrollment;
     private final FingerprintGallery gallery;
@@ -87,8 +90,9 @@ public class FingerprintService implements EnrollmentSource {
         }
         List<FingerprintTemplate> templates = result.templates().stream().map(StoredFingerprintTemplate::toTemplate).toList();
         refuseDuplicates(staffId, templates, finger);
-        store(staffId, finger, dpi, result.templates(), keepRawImages ? impressions : null, "FINGERPRINT_ENROLLED");
-        return new EnrollmentView(finger, templates.size(), List.of(), true);
+        List<byte[]> keptImages = result.kept().stream().map(impressions::get).toList();
+        store(staffId, finger, dpi, result.templates(), keepRawImages ? keptImages : null, "FINGERPRINT_ENROLLED");
+        return new EnrollmentView(finger, templates.size(), result.kept(), List.of(), true);
     }
 
     /** Migration from another system: ISO/IEC 19794-2 or ANSI/INCITS 378 templates for one finger. */
@@ -102,7 +106,8 @@ public class FingerprintService implements EnrollmentSource {
         }
         refuseDuplicates(staffId, imported.stream().map(StoredFingerprintTemplate::toTemplate).toList(), finger);
         store(staffId, finger, FingerprintTemplateImport.ASSUMED_DPI, imported, null, "FINGERPRINT_IMPORTED");
-        return new EnrollmentView(finger, imported.size(), List.of(), true);
+        return new EnrollmentView(finger, imported.size(), java.util.stream.IntStream.range(0, imported.size()).boxed().toList(),
+                List.of(), true);
     }
 
     /**

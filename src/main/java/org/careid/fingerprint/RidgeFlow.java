@@ -18,6 +18,16 @@ final class RidgeFlow {
     }
 
     static double coherentFraction(GreyscaleImage image, double dpi) {
+        return measure(image, dpi)[0];
+    }
+
+    /** Mean orientation coherence of the blocks with grey contrast (0 when there are none). */
+    static double clarity(GreyscaleImage image, double dpi) {
+        return measure(image, dpi)[1];
+    }
+
+    /** {coherent share of all blocks, mean coherence of the blocks with contrast}. */
+    static double[] measure(GreyscaleImage image, double dpi) {
         int block = Math.max(8, (int) Math.round(16 * dpi / 500));
         int width = image.width();
         int height = image.height();
@@ -25,9 +35,11 @@ final class RidgeFlow {
         int blocksX = (width - 2) / block;
         int blocksY = (height - 2) / block;
         if (blocksX == 0 || blocksY == 0) {
-            return 0;
+            return new double[] {0, 0};
         }
         int coherent = 0;
+        int contrasted = 0;
+        double coherenceSum = 0;
         for (int by = 0; by < blocksY; by++) {
             for (int bx = 0; bx < blocksX; bx++) {
                 double gxx = 0, gyy = 0, gxy = 0, sum = 0, sumSq = 0;
@@ -53,11 +65,13 @@ final class RidgeFlow {
                     continue;
                 }
                 double coherence = Math.sqrt((gxx - gyy) * (gxx - gyy) + 4 * gxy * gxy) / energy;
+                contrasted++;
+                coherenceSum += coherence;
                 if (coherence >= MIN_COHERENCE) {
                     coherent++;
                 }
             }
         }
-        return coherent / (double) (blocksX * blocksY);
+        return new double[] {coherent / (double) (blocksX * blocksY), contrasted == 0 ? 0 : coherenceSum / contrasted};
     }
 }

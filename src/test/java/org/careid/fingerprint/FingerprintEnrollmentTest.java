@@ -30,6 +30,34 @@ class FingerprintEnrollmentTest {
     }
 
     @Test
+    void ofMoreThanThreeImpressionsThreeAreKeptByTheConfiguredRule() {
+        List<byte[]> five = List.of(TestData.fvc(FINGER, 1), TestData.fvc(FINGER, 2), TestData.fvc(FINGER, 3),
+                TestData.fvc(FINGER, 4), TestData.fvc(FINGER, 5));
+        FingerprintEnrollmentResult first = enrollment.enroll(five, 500, 2);
+        assertTrue(first.accepted(), first.reasons().toString());
+        assertEquals(List.of(0, 1, 2), first.kept());
+        assertEquals(3, first.templates().size());
+        assertEquals(5, first.qualities().size());
+        for (ImpressionSelection.Rule rule : ImpressionSelection.Rule.values()) {
+            FingerprintEnrollment selecting = new FingerprintEnrollment(FingerprintPipeline.standalone(true),
+                    FingerprintQualityGate.defaults(), FingerprintThresholds.defaults(), rule);
+            FingerprintEnrollmentResult result = selecting.enroll(five, 500, 2);
+            assertTrue(result.accepted(), rule + ": " + result.reasons());
+            assertEquals(3, result.kept().size(), rule.toString());
+            assertEquals(3, result.templates().size(), rule.toString());
+            // the stored templates are those of the kept impressions, in upload order
+            for (int i = 0; i < 3; i++) {
+                byte[] expected = FingerprintPipeline.standalone(true).extract(five.get(result.kept().get(i)), 500).template().toByteArray();
+                assertTrue(java.util.Arrays.equals(expected, result.templates().get(i).bytes()), rule + " impression " + result.kept().get(i));
+            }
+        }
+        // three impressions are all kept whatever the rule
+        FingerprintEnrollmentResult three = new FingerprintEnrollment(FingerprintPipeline.standalone(true), FingerprintQualityGate.defaults(),
+                FingerprintThresholds.defaults(), ImpressionSelection.Rule.MUTUAL).enroll(five.subList(0, 3), 500, 2);
+        assertEquals(List.of(0, 1, 2), three.kept());
+    }
+
+    @Test
     void impressionsOfDifferentFingersAreRefusedWithReasons() {
         FingerprintEnrollmentResult result = enrollment.enroll(
                 List.of(TestData.fvc(FINGER, 1), TestData.fvc(FINGER, 2), TestData.fvc("fvc2002_db1_b_105", 1)), 500, 2);

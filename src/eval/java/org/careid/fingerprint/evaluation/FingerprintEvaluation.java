@@ -42,7 +42,8 @@ public final class FingerprintEvaluation {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: FingerprintEvaluation DATASET_DIR REPORT.json [--dpi N] [--no-clahe] [--iso-dir DIR]");
+            System.err.println("usage: FingerprintEvaluation DATASET_DIR REPORT.json [--dpi N] [--no-clahe] [--iso-dir DIR] "
+                    + "[--no-hard-sensors] [--cache DIR]");
             System.exit(2);
         }
         Path dataset = Path.of(args[0]);
@@ -50,11 +51,15 @@ public final class FingerprintEvaluation {
         OptionalInt dpi = OptionalInt.empty();
         boolean clahe = true;
         Path isoDir = null;
+        boolean hardSensors = true;
+        Path cache = null;
         for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
                 case "--dpi" -> dpi = OptionalInt.of(Integer.parseInt(args[++i]));
                 case "--no-clahe" -> clahe = false;
                 case "--iso-dir" -> isoDir = Path.of(args[++i]);
+                case "--no-hard-sensors" -> hardSensors = false;
+                case "--cache" -> cache = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -114,6 +119,11 @@ public final class FingerprintEvaluation {
         selection.put("best_three_of_four", QualitySelection.run(data, extracted, true));
         out.put("quality_selected_enrollment", selection);
         out.put("fusion_calibration_check", FusionCalibrationCheck.run(data, extracted));
+        if (hardSensors) {
+            // per database, three enrolled impressions, preparations and selection rules, leave one database out;
+            // held-out calibration of the normaliser and of the fusion constants
+            out.put("hard_sensors", HardSensorStudy.run(data, cache, List.of(HardSensorStudy.PREPARATIONS)));
+        }
         if (isoDir != null) {
             out.put("iso_import", IsoImportCheck.run(isoDir, data, extracted, thresholds.verification()));
         }
