@@ -191,6 +191,7 @@ async function finished(job) {
     $('import-refused').replaceChildren(rows.length === 0 ? el('p', {}, 'No row was refused.')
       : table(`${rows.length} refused row${rows.length === 1 ? '' : 's'}${rows.length > 100 ? ' (first 100)' : ''}`,
         ['Line', 'Employee id', 'Staff', 'Photo', 'Reason'], rows.slice(0, 100)));
+    $('import-refused').scrollIntoView({ block: 'end' });
   } catch (error) {
     showError(error, 'The report could not be read');
   }

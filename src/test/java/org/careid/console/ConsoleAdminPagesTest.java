@@ -188,6 +188,33 @@ class ConsoleAdminPagesTest {
         Api.as(Api.admin()).get("/api/v1/threats/break-glass/" + review).then().body("status", equalTo("JUSTIFIED"))
                 .body("reviewNote", equalTo("Bandaged hand, confirmed with the ward manager"));
 
+        // the emergency access came soon after a PIN change: the pin-change-break-glass detector raised an alert
+        String alert = null;
+        for (int i = 0; i < 100 && alert == null; i++) {
+            List<Map<String, Object>> alerts = Api.as(Api.admin()).queryParam("subjectId", staff).get("/api/v1/threats/alerts")
+                    .then().statusCode(200).extract().jsonPath().getList("items");
+            alert = alerts.isEmpty() ? null : (String) alerts.get(0).get("id");
+            if (alert == null) {
+                Thread.sleep(100);
+            }
+        }
+        org.careid.support.Prerequisites.require(alert != null, "no alert raised for the emergency access");
+        browser.click("alert-filter-submit");
+        browser.click(By.cssSelector("button[data-alert='" + alert + "'][data-action='responses']"));
+        browser.waitForText("alert-responses", "Automatic responses");
+        browser.click(By.cssSelector("button[data-alert='" + alert + "'][data-action='acknowledge']"));
+        browser.waitForText("status", "was acknowledged");
+        Api.as(Api.admin()).get("/api/v1/threats/alerts/" + alert).then().body("status", equalTo("ACKNOWLEDGED"));
+        new Select(browser.byId("alert-status")).selectByValue("ACKNOWLEDGED");
+        browser.click("alert-filter-submit");
+        browser.click(By.cssSelector("button[data-alert='" + alert + "'][data-action='resolve']"));
+        browser.visible("note-dialog");
+        browser.type("note-text", "PIN changed by the clinician herself before the emergency");
+        browser.click("note-ok");
+        browser.waitForText("status", "was resolved");
+        Api.as(Api.admin()).get("/api/v1/threats/alerts/" + alert).then().body("status", equalTo("RESOLVED"))
+                .body("resolutionNote", equalTo("PIN changed by the clinician herself before the emergency"));
+
         browser.click("key-rotate");
         browser.visible("confirm-dialog");
         browser.click("confirm-ok");
