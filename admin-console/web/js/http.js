@@ -44,8 +44,9 @@ function changePending(delta) {
  * Calls the API. Options: method, json (a body to send as JSON), form (a FormData),
  * indicator (an element to show instead of the page-wide one, for background requests).
  */
-export async function api(path, { method = 'GET', json, form, indicator, anonymous = false } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+export async function api(path, { method = 'GET', json, form, indicator, anonymous = false, text = null } = {}) {
+  // text: a media type (text/csv, application/jsonl): answer that body as text, not as JSON
+  const headers = { Accept: `${text || 'application/json'}, application/problem+json` };
   // anonymous: a login, sent without the (possibly ended) session's token
   const bearer = anonymous ? null : session.token();
   if (bearer) {
@@ -74,6 +75,9 @@ export async function api(path, { method = 'GET', json, form, indicator, anonymo
     } else {
       changePending(-1);
     }
+  }
+  if (text && response.ok) {
+    return response.text();
   }
   const data = await readBody(response);
   if (!response.ok) {

@@ -6,10 +6,16 @@ import { $, announce, showError, clearMessages } from './ui.js';
 import { initOverview, loadOverview, resetOverview } from './overview.js';
 import { initDevices, loadDevices, resetDevices } from './devices.js';
 import { initPeople, loadPeople, resetPeople } from './people.js';
+import { initImport, loadImport, resetImport } from './import.js';
+import { initPolicies, loadPolicies, resetPolicies } from './policies.js';
+import { initSecurity, loadSecurity, resetSecurity } from './security.js';
 
 const DEFAULT_IDLE_SECONDS = 300;
 const CONSOLE_ROLES = ['ADMIN', 'AUDITOR'];
-const LOADERS = { 'overview-page': loadOverview, 'devices-page': loadDevices, 'people-page': loadPeople };
+const LOADERS = {
+  'overview-page': loadOverview, 'devices-page': loadDevices, 'people-page': loadPeople, 'import-page': loadImport,
+  'policies-page': loadPolicies, 'security-page': loadSecurity,
+};
 let passwordRequired = false;
 
 onBusy((busy) => {
@@ -142,6 +148,9 @@ function wipe() {
   resetOverview();
   resetDevices();
   resetPeople();
+  resetImport();
+  resetPolicies();
+  resetSecurity();
   $('password-form').reset();
   $('account-required').hidden = true;
   $('operator-name').textContent = '';
@@ -205,6 +214,9 @@ function init() {
   initOverview();
   initDevices();
   initPeople();
+  initImport();
+  initPolicies();
+  initSecurity();
   window.addEventListener('pagehide', () => session.end('logoff'));
   document.body.dataset.page = 'login-page';
   loadSettings().finally(() => {

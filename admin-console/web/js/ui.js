@@ -127,3 +127,13 @@ export function formValues(form) {
   }
   return values;
 }
+
+/** Saves text as a file through a blob link (the file is fetched with the token, never by a plain link). */
+export function saveText(fileName, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = el('a', { href: url, download: fileName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

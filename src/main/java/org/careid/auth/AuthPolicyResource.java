@@ -23,10 +23,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuthPolicyResource {
     @Inject
     AuthPolicy policy;
+    @Inject
+    EmergencyAccess emergency;
 
     @GET
     public List<AuthPolicy.RuleView> list() {
         return policy.list();
+    }
+
+    /** Emergency (break-glass) settings: configuration, shown read-only in the console. */
+    @GET
+    @Path("emergency")
+    public EmergencyAccess.Settings emergency() {
+        return emergency.settings();
     }
 
     @PUT

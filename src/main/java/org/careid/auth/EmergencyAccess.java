@@ -71,6 +71,16 @@ public class EmergencyAccess {
         this.caller = caller;
     }
 
+    /** The emergency settings as configured (read-only: careid.breakglass.*, careid.threat.break-glass.*). */
+    public record Settings(Set<String> scope, long lifetimeSeconds, Set<String> disabledDeviceTypes, int perStaff,
+                           int perDevice, long windowHours) {}
+
+    public Settings settings() {
+        BreakGlassRateLimiter.Limits limits = limiter.limits();
+        return new Settings(new java.util.TreeSet<>(emergencyScope), lifetime.toSeconds(), new java.util.TreeSet<>(disabledDeviceTypes),
+                limits.perStaff(), limits.perDevice(), limits.window().toHours());
+    }
+
     private record Place(String ward, String type) {}
 
     public AccessTokenIssuer.Issued request(UUID deviceId, Request request) {

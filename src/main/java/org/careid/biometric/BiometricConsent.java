@@ -23,4 +23,6 @@ public class BiometricConsent extends PanacheEntityBase {
     public Instant recordedAt;
     @Column(name = "recorded_by")
     public String recordedBy;
+    /** Null when an operator recorded it at the kiosk; {@code import <job id>} when a staff import carried it. */
+    public String source;
 }

@@ -26,9 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ConsentService {
     public record ConsentText(String version, String text) {}
 
-    public record ConsentView(UUID staffId, String textVersion, Instant recordedAt, String recordedBy) {
+    public record ConsentView(UUID staffId, String textVersion, Instant recordedAt, String recordedBy, String source) {
         static ConsentView of(BiometricConsent c) {
-            return new ConsentView(c.staffId, c.textVersion, c.recordedAt, c.recordedBy);
+            return new ConsentView(c.staffId, c.textVersion, c.recordedAt, c.recordedBy, c.source);
         }
     }
 
@@ -57,6 +57,15 @@ public class ConsentService {
 
     @Transactional
     public ConsentView record(UUID staffId, String presentedVersion) {
+        return record(staffId, presentedVersion, null);
+    }
+
+    /**
+     * As {@link #record(UUID, String)}, naming where the consent came from ({@code source}, e.g.
+     * {@code import <job id>} for a consent HR collected on paper and a staff import carried).
+     */
+    @Transactional
+    public ConsentView record(UUID staffId, String presentedVersion, String source) {
         staff.require(staffId);
         if (!textVersion.equals(presentedVersion)) {
             throw new ApiException(ProblemType.CONSENT_TEXT_OUTDATED, "Consent was shown for text version " + presentedVersion
@@ -71,11 +80,13 @@ public class ConsentService {
         c.textVersion = textVersion;
         c.recordedAt = Instant.now();
         c.recordedBy = caller.id();
+        c.source = source;
         if (first) {
             c.persist();
         }
-        caller.audit(AuditEvent.of("BIOMETRIC_CONSENT_RECORDED", AuditEvent.Outcome.SUCCESS).target("STAFF", staffId)
-                .detail("textVersion", textVersion));
+        AuditEvent event = AuditEvent.of("BIOMETRIC_CONSENT_RECORDED", AuditEvent.Outcome.SUCCESS).target("STAFF", staffId)
+                .detail("textVersion", textVersion);
+        caller.audit(source == null ? event : event.detail("source", source));
         return ConsentView.of(c);
     }
 
@@ -93,6 +104,12 @@ public class ConsentService {
         staff.require(staffId);
         erased.fire(new BiometricsErased(staffId, "erased by operator"));
         caller.audit(AuditEvent.of("BIOMETRICS_ERASED", AuditEvent.Outcome.SUCCESS).target("STAFF", staffId));
+    }
+
+    /** True when the person's consent is recorded. */
+    @Transactional
+    public boolean hasConsent(UUID staffId) {
+        return BiometricConsent.findById(staffId) != null;
     }
 
     /** Refuses a capture for a person without recorded consent (409). */

@@ -67,6 +67,8 @@ public enum ProblemType {
     TEMPLATE_UNSUPPORTED("template-unsupported", 422, "Unsupported template"),
     ENROLLMENT_REFUSED("enrollment-refused", 422, "Fingerprint enrollment refused"),
     PRESENTATION_ATTACK_SUSPECTED("presentation-attack-suspected", 422, "Face sample refused"),
+    /** A staff import's CSV or photo ZIP cannot be read safely (malformed, unsafe entry names, a zip bomb); {@code reason} says which. */
+    IMPORT_FILE_REFUSED("import-file-refused", 422, "Import file refused"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     /** Any other 4xx the HTTP layer produces; the body carries the actual status. */
     REQUEST_REFUSED("request-refused", 400, "Request refused"),

@@ -61,6 +61,7 @@ public final class ProblemTypes {
             Map.entry("template-unsupported", Failure.BAD_INPUT),
             Map.entry("enrollment-refused", Failure.BAD_INPUT),
             Map.entry("presentation-attack-suspected", Failure.BAD_INPUT),
+            Map.entry("import-file-refused", Failure.BAD_INPUT),
             Map.entry("request-refused", Failure.BAD_INPUT),
             Map.entry("internal-error", Failure.SERVER_ERROR),
             Map.entry("service-unavailable", Failure.SERVER_ERROR),

@@ -34,6 +34,13 @@ public class BreakGlassRateLimiter {
         this.window = window;
     }
 
+    /** The configured limits: uses per person and per device within the window. */
+    public record Limits(int perStaff, int perDevice, Duration window) {}
+
+    public Limits limits() {
+        return new Limits(perStaff, perDevice, window);
+    }
+
     /** Counts one use and returns true when both the person and the device are under their limit. */
     public boolean tryAcquire(UUID staffId, UUID deviceId) {
         return tryAcquire(staffId, deviceId, Instant.now());
