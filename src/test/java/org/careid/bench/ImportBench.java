@@ -120,8 +120,11 @@ public final class ImportBench {
         String report = new String(get(bench, "/api/v1/staff/import/" + job + "/report").body(), StandardCharsets.UTF_8);
         Map<String, Long> reasons = new java.util.TreeMap<>();
         for (String line : report.split("\r\n")) {
-            if (line.contains(",REFUSED,") || line.endsWith(",REFUSED")) {
-                String reason = line.substring(line.lastIndexOf(',') + 1);
+            if (line.contains(",REFUSED,")) {
+                // line,employeeId,staff,photo,reason: the reason is everything after the fourth comma (it may hold commas)
+                int at = -1;
+                for (int c = 0; c < 4 && (at = line.indexOf(',', at + 1)) >= 0; c++) { }
+                String reason = at < 0 ? "" : line.substring(at + 1);
                 String kind = reason.replaceAll("[\"]", "").replaceFirst(":.*", "");
                 reasons.merge(kind, 1L, Long::sum);
             }
