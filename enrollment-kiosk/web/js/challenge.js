@@ -8,6 +8,7 @@ import { $ } from './ui.js';
 import { grabJpeg } from './camera.js';
 
 const FPS = 12;
+const LEAD_MS = 300;           // the instruction is read before the recording starts
 const LOOK_MS = 1000;          // frontal start before the cue: the server's baseline
 const TURN_MS = 1200;          // time for each turn
 const SAFETY_MS = 700;         // the burst must reach the server before the challenge's deadline
@@ -58,9 +59,16 @@ async function record(video, challenge) {
   const maxFrames = Math.min(Number(challenge.maxFrames) || 45, 45);
   const wanted = LOOK_MS + TURN_MS * Math.max(1, turns.length);
   const deadline = Number(challenge.deadlineMs) || 4000;
-  const duration = Math.max(1500, Math.min(wanted, deadline - SAFETY_MS));
+  const duration = Math.max(1500, Math.min(wanted, deadline - SAFETY_MS - LEAD_MS));
   const canvas = document.createElement('canvas');
   const pending = [];
+  setPhase('ready', turns.join(','));
+  $('challenge-arrow').textContent = ARROWS[turns[0] || 'left'];
+  $('challenge-instruction').textContent = `Look at the camera, then turn your head to your ${WORDS[turns[0] || 'left']} when told.`;
+  await new Promise((resolve) => setTimeout(resolve, LEAD_MS));
+  if (cancelled) {
+    return [];
+  }
   const started = performance.now();
   setPhase('recording', turns.join(','));
   showCountdown(turns, LOOK_MS);
@@ -107,7 +115,7 @@ function showTurn(turn) {
   $('challenge-instruction').textContent = `Now turn your head to your ${WORDS[turn]}.`;
 }
 
-/** The panel's state, also for tests and styling: '', recording, turn or sending; the requested turns. */
+/** The panel's state, also for tests and styling: '', ready, recording, turn or sending; the requested turns. */
 function setPhase(phase, turns) {
   const panel = $('face-challenge');
   panel.hidden = phase === '';

@@ -34,6 +34,8 @@ let lastGoodAt = 0;
 let poseUntil = 0;
 let challengeRequired = false;
 let goodInARow = 0;
+let challenges = 0;                   // head turns done since the camera was started
+const MAX_CHALLENGES = 3;
 const GOOD_BEFORE_CHALLENGE = 2;      // good checks in a row before the head turn is asked for
 const frame = document.createElement('canvas');
 
@@ -97,6 +99,7 @@ async function start() {
   lastGoodAt = Date.now();
   poseUntil = 0;
   goodInARow = 0;
+  challenges = 0;
   setAdvice('');
   running = true;
   updateProgress();
@@ -315,11 +318,23 @@ async function runChallenge() {
     result.scrollIntoView({ block: 'nearest' });
     return;
   }
-  stop();
-  if (answer) {
-    showEnrollment(answer);
-    onEnrolled();
+  if (!answer) {
+    stop();
+    return;
   }
+  showEnrollment(answer);
+  onEnrolled();
+  challenges++;
+  if (!answer.enrolled && challenges < MAX_CHALLENGES && stream) {
+    // not enough good samples yet: the live checks go on and the next good picture starts another turn
+    $('face-progress').textContent = 'More pictures are needed: the person will be asked to turn once more.';
+    running = true;
+    goodInARow = 0;
+    setGuidance(FIRST_GUIDANCE, 'adjust');
+    schedule();
+    return;
+  }
+  stop();
 }
 
 function updateProgress() {

@@ -76,7 +76,9 @@ function enterStep(n, text) {
   digits = [];
   renderDots();
   $('pin-step').textContent = text;
-  $('pin-pad').focus();
+  // The pad and its Next button in view together (a laptop or tablet screen), focus on the pad.
+  $('pin-entry').scrollIntoView({ block: 'start' });
+  $('pin-pad').focus({ preventScroll: true });
 }
 
 function press(digit) {
@@ -175,6 +177,7 @@ async function confirmWithFace() {
     if (jpeg && looking) {
       const form = new FormData();
       form.append('image', jpeg, 'frame.jpg');
+      form.append('purpose', 'authentication');   // judged as the 1:1 confirmation will be
       let check = null;
       try {
         check = await api('/api/v1/faces/check', { method: 'POST', form });
