@@ -71,6 +71,13 @@ function begin() {
   enterStep(1, `Step 1 of 3: ${nameOf()}, type your new PIN (${MIN_DIGITS} to ${MAX_DIGITS} digits), then press Next.`);
 }
 
+function cancel(message) {
+  clearMessages();
+  resetPin();
+  announce(message);
+  $('pin-start').focus();
+}
+
 function enterStep(n, text) {
   step = n;
   digits = [];

@@ -44,7 +44,18 @@ public class FaceBurstEnrollment {
 
     /** Refuses a challenge for a person without recorded consent (409), before anything is captured. */
     public void requireConsent(UUID staffId) {
-        QuarkusTransaction.requiringNew().run(() -> consent.requireConsent(staffId));
+        // the refusal is thrown outside the (read-only) transaction, as it is, not wrapped
+        ApiException refusal = QuarkusTransaction.requiringNew().call(() -> {
+            try {
+                consent.requireConsent(staffId);
+                return null;
+            } catch (ApiException e) {
+                return e;
+            }
+        });
+        if (refusal != null) {
+            throw refusal;
+        }
     }
 
     /**

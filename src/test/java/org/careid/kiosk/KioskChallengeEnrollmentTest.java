@@ -59,7 +59,8 @@ class KioskChallengeEnrollmentTest {
         Api.as(Api.admin()).get("/api/v1/kiosk/settings").then().statusCode(200).body("faceChallengeRequired", equalTo(true));
         String staff = Api.createStaff("patient/*.read");
         Enroll.consent(staff);
-        Api.as(Api.admin()).multiPart("images", "f.jpg", clip.get(86), "image/jpeg").post("/api/v1/staff/" + staff + "/faces")
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + Api.admin())
+                .multiPart("images", "f.jpg", clip.get(86), "image/jpeg").post("/api/v1/staff/" + staff + "/faces")
                 .then().statusCode(409).body("type", equalTo("https://careid.org/problems/live-capture-required"));
 
         try (KioskBrowser browser = KioskBrowser.open(kiosk)) {
