@@ -24,7 +24,14 @@ export function initPin({ staffId, displayName }) {
   nameOf = displayName;
   $('pin-start').addEventListener('click', begin);
   for (const key of document.querySelectorAll('#pin-pad [data-digit]')) {
-    key.addEventListener('click', () => press(key.dataset.digit));
+    key.addEventListener('click', (event) => {
+      press(key.dataset.digit);
+      // a tapped key must not keep a focus ring that shows onlookers the last digit; keyboard
+      // activation (detail 0) keeps the focus where the keyboard user put it
+      if (event.detail > 0) {
+        $('pin-pad').focus({ preventScroll: true });
+      }
+    });
   }
   $('pin-back').addEventListener('click', backspace);
   $('pin-clear').addEventListener('click', clearDigits);

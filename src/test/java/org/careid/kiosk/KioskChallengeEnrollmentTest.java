@@ -63,6 +63,7 @@ class KioskChallengeEnrollmentTest {
                 .multiPart("images", "f.jpg", clip.get(86), "image/jpeg").post("/api/v1/staff/" + staff + "/faces")
                 .then().statusCode(409).body("type", equalTo("https://careid.org/problems/live-capture-required"));
 
+        String turn;
         try (KioskBrowser browser = KioskBrowser.open(kiosk)) {
             browser.viewport(1366, 768);
             feedCamera(browser, clip);
@@ -78,6 +79,7 @@ class KioskChallengeEnrollmentTest {
                 return "recording".equals(phase) || "turn".equals(phase);
             });
             String instruction = browser.byId("challenge-instruction").getText().toLowerCase(java.util.Locale.ROOT);
+            turn = browser.byId("face-challenge").getDomAttribute("data-turn");
             assertTrue(instruction.contains("turn your head to your left") || instruction.contains("turn your head to your right"),
                     instruction);
             copyTo(browser.screenshot(40, "challenge-instruction"), Path.of("docs", "kiosk-challenge.png"));
@@ -95,9 +97,11 @@ class KioskChallengeEnrollmentTest {
                 .extract().path("face.samples");
         assertTrue(samples >= 1 && samples <= 3, "samples from one burst: " + samples);
 
-        // The person enrolled only from the burst is recognised at a device in another frame of the clip.
+        // The person enrolled only from the burst is recognised at a device in another frame of the clip
+        // (mirrored like the burst when the turn was to the left: the enrolled face is that mirror image).
+        byte[] probe = "left".equals(turn) ? VideoFrames.mirrored(List.of(clip.get(97))).get(0) : clip.get(97);
         DeviceKey workstation = Api.provisionedDevice();
-        String token = Api.asDevice(workstation).multiPart("image", "f.jpg", clip.get(97), "image/jpeg")
+        String token = Api.asDevice(workstation).multiPart("image", "f.jpg", probe, "image/jpeg")
                 .multiPart("scope", "patient/*.read").post("/api/v1/auth/face").then().statusCode(200).extract().path("access_token");
         String sub = Api.asDevice(workstation).formParam("token", token).post("/api/v1/tokens/introspect").then().statusCode(200)
                 .extract().path("sub");
