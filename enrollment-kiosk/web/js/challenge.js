@@ -1,13 +1,13 @@
 // Face enrollment through the head-turn challenge (docs/PAD.md, "Enrollment at the kiosk"): the kiosk
 // asks the server for a challenge for this person, shows the turn to make with a countdown, records
-// about 2 s of the camera at 12 frames a second and sends the burst. The server checks the turn, its
+// about 2 s of the camera at 15 frames a second and sends the burst. The server checks the turn, its
 // geometry, the continuity of one face and the passive models, and enrolls the verified frontal
 // frames: a photo held up to the camera cannot turn its head.
 import { api } from './http.js';
 import { $ } from './ui.js';
 import { grabJpeg } from './camera.js';
 
-const FPS = 12;
+const FPS = 15;
 const LEAD_MS = 300;           // the instruction is read before the recording starts
 const LOOK_MS = 1000;          // frontal start before the cue: the server's baseline
 const TURN_MS = 1200;          // time for each turn

@@ -121,8 +121,9 @@ class KioskChallengeEnrollmentTest {
 
     /**
      * Replaces the page's camera with a canvas stream playing the clip: frontal frames (54-58, back and
-     * forth) until the kiosk shows its instruction, then frames 54-91 (frontal, the turn to the person's
-     * right, partly back) at 15 fps, mirrored when the instruction is a turn to the left.
+     * forth) for the live guidance, frame 54 while the kiosk shows its instruction, then from the start
+     * of the recording frames 54-91 (frontal, the turn to the person's right, partly back) in real time
+     * at 15 fps, all mirrored when the instruction is a turn to the left.
      */
     private static void feedCamera(KioskBrowser browser, List<byte[]> clip) {
         List<String> idle = List.of(54, 55, 56, 57, 58, 57, 56, 55).stream().map(i -> b64(clip.get(i))).toList();
@@ -134,7 +135,7 @@ class KioskChallengeEnrollmentTest {
                 + "const bitmaps = (list) => Promise.all(list.map((b) => createImageBitmap(new Blob("
                 + "  [Uint8Array.from(atob(b), (c) => c.charCodeAt(0))], { type: 'image/jpeg' }))));"
                 + "(async () => {"
-                + "  const cam = { idle: await bitmaps(idle), right: await bitmaps(right), left: await bitmaps(left), playing: null, since: 0 };"
+                + "  const cam = { idle: await bitmaps(idle), right: await bitmaps(right), left: await bitmaps(left), playing: null, held: null, since: 0 };"
                 + "  const canvas = document.createElement('canvas');"
                 + "  canvas.width = cam.idle[0].width; canvas.height = cam.idle[0].height;"
                 + "  const g = canvas.getContext('2d');"
@@ -142,10 +143,15 @@ class KioskChallengeEnrollmentTest {
                 + "    const panel = document.getElementById('face-challenge');"
                 + "    const phase = panel ? panel.dataset.phase : '';"
                 + "    const now = performance.now();"
-                + "    if (phase && !cam.playing) { cam.playing = panel.dataset.turn === 'left' ? cam.left : cam.right; cam.since = now; }"
-                + "    if (!phase && cam.playing) { cam.playing = null; cam.since = now; }"
-                + "    const i = Math.floor((now - cam.since) * 15 / 1000);"   // real time, like a camera: a busy machine drops frames
-                + "    const frame = cam.playing ? cam.playing[Math.min(i, cam.playing.length - 1)] : cam.idle[i % cam.idle.length];"
+                // 'ready': the person looks at the camera (the first frame, in the direction's mirror sense);
+                // 'recording' and after: the turn plays in real time, like a camera (a busy machine drops frames)
+                + "    const list = panel && panel.dataset.turn === 'left' ? cam.left : cam.right;"
+                + "    if (phase === 'ready') { cam.playing = null; cam.held = list[0]; }"
+                + "    else if (phase && !cam.playing) { cam.playing = list; cam.since = now; }"
+                + "    else if (!phase) { cam.playing = null; cam.held = null; }"
+                + "    const i = Math.floor((now - cam.since) * 15 / 1000);"
+                + "    const frame = cam.playing ? cam.playing[Math.min(i, cam.playing.length - 1)]"
+                + "        : cam.held || cam.idle[Math.floor(now * 15 / 1000) % cam.idle.length];"
                 + "    g.drawImage(frame, 0, 0);"
                 + "  }, 1000 / 30);"
                 + "  navigator.mediaDevices.getUserMedia = async () => canvas.captureStream(15);"
