@@ -2,9 +2,12 @@
 // POST /api/v1/faces/check a few times a second (steadied over the last checks, with a clearer
 // instruction when nothing good comes for a while), automatic capture of good frames with a small
 // pose change asked between them, then enrollment of the samples with POST /api/v1/staff/{id}/faces.
+// Where the server requires it (settings faceChallengeRequired, the default), the first good picture
+// starts the head-turn challenge instead (challenge.js) and the samples come from that live burst.
 import { api, ApiError } from './http.js';
 import { $, el, announce, showError, clearMessages } from './ui.js';
 import { faceGuidance, faceReason, escalatedAdvice, POSE_REQUESTS } from './guidance.js';
+import { enrollWithChallenge, cancelChallenge } from './challenge.js';
 
 const SAMPLES_NEEDED = 3;
 const CHECK_INTERVAL_MS = 300;       // a few checks a second, one at a time
@@ -29,7 +32,19 @@ let lastGuidance = '';
 let recentReasons = [];
 let lastGoodAt = 0;
 let poseUntil = 0;
+let challengeRequired = false;
+let goodInARow = 0;
+let challenges = 0;                   // head turns done since the camera was started
+const MAX_CHALLENGES = 3;
+const GOOD_BEFORE_CHALLENGE = 2;      // good checks in a row before the head turn is asked for
 const frame = document.createElement('canvas');
+
+/** Samples from the head-turn challenge (true) or from good still frames (false), as the server says. */
+export function setChallengeRequired(on) {
+  challengeRequired = Boolean(on);
+  $('face-hint-stills').hidden = challengeRequired;
+  $('face-hint-challenge').hidden = !challengeRequired;
+}
 
 export function initFace({ staffId, enrolled }) {
   staffIdOf = staffId;
@@ -83,6 +98,8 @@ async function start() {
   recentReasons = [];
   lastGoodAt = Date.now();
   poseUntil = 0;
+  goodInARow = 0;
+  challenges = 0;
   setAdvice('');
   running = true;
   updateProgress();
@@ -94,6 +111,7 @@ async function start() {
 export function stop() {
   running = false;
   clearTimeout(timer);
+  cancelChallenge();
   if (stream) {
     stream.getTracks().forEach((t) => t.stop());
     stream = null;
@@ -171,7 +189,19 @@ async function tick() {
   const quality = check.quality || {};
   drawBoxes(check.faces || (check.box ? [check.box] : []), check.box, quality.acceptable === true);
   const now = Date.now();
-  if (quality.acceptable === true) {
+  if (challengeRequired) {
+    goodInARow = quality.acceptable === true ? goodInARow + 1 : 0;
+    if (goodInARow >= GOOD_BEFORE_CHALLENGE) {
+      await runChallenge();
+      return;
+    }
+  }
+  if (quality.acceptable === true && challengeRequired) {
+    recentReasons = [];
+    lastGoodAt = now;
+    setAdvice('');
+    setGuidance('Good – hold still', 'good');
+  } else if (quality.acceptable === true) {
     recentReasons = [];
     lastGoodAt = now;
     setAdvice('');
@@ -268,7 +298,51 @@ function setGuidance(text, kind) {
   }
 }
 
+/** The live checks pause; the challenge records the burst from the same preview and enrolls from it. */
+async function runChallenge() {
+  running = false;
+  clearTimeout(timer);
+  setGuidance('', '');
+  setAdvice('');
+  drawBoxes([], null, false);
+  const staffId = staffIdOf();
+  const result = $('face-result');
+  let answer;
+  try {
+    answer = await enrollWithChallenge(staffId, $('camera-video'));
+  } catch (error) {
+    stop();
+    result.className = 'result bad';
+    result.replaceChildren(el('p', { class: 'verdict-bad', id: 'face-verdict' }, faceRefusal(error)));
+    showError(error, 'Face enrollment refused');
+    result.scrollIntoView({ block: 'nearest' });
+    return;
+  }
+  if (!answer) {
+    stop();
+    return;
+  }
+  showEnrollment(answer);
+  onEnrolled();
+  challenges++;
+  if (!answer.enrolled && challenges < MAX_CHALLENGES && stream) {
+    // not enough good samples yet: the live checks go on and the next good picture starts another turn
+    $('face-progress').textContent = 'More pictures are needed: the person will be asked to turn once more.';
+    running = true;
+    goodInARow = 0;
+    setGuidance(FIRST_GUIDANCE, 'adjust');
+    schedule();
+    return;
+  }
+  stop();
+}
+
 function updateProgress() {
+  if (challengeRequired) {
+    $('face-progress').textContent = 'The pictures are taken from a short, live head turn.';
+    $('face-progress-bar').hidden = true;
+    return;
+  }
   $('face-progress').textContent = `Good pictures taken: ${samples.length} of ${SAMPLES_NEEDED}`;
   $('face-progress-bar').value = samples.length;
 }
@@ -283,26 +357,33 @@ async function enroll(images) {
   const result = $('face-result');
   try {
     const answer = await api(`/api/v1/staff/${staffId}/faces`, { method: 'POST', form });
-    const refused = answer.refused || [];
-    const lines = refused.map((r) => el('li', {},
-      `Picture ${r.index + 1} was not used: ${(r.reasons || []).map(faceReason).join('; ')}`));
-    if (answer.enrolled) {
-      result.className = 'result ok';
-      result.replaceChildren(
-        el('p', { class: 'verdict-ok', id: 'face-verdict' }, `Face enrolled. ${answer.accepted} new picture${answer.accepted === 1 ? '' : 's'} accepted, ${answer.samples} stored in total.`),
-        lines.length ? el('ul', {}, lines) : '');
-      announce('Face enrollment succeeded.');
-    } else {
-      result.className = 'result bad';
-      result.replaceChildren(
-        el('p', { class: 'verdict-bad', id: 'face-verdict' }, `Face not enrolled yet: ${answer.accepted} picture${answer.accepted === 1 ? '' : 's'} accepted, ${answer.samples} stored. Take more pictures.`),
-        lines.length ? el('ul', {}, lines) : '');
-    }
+    showEnrollment(answer);
     onEnrolled();
   } catch (error) {
     result.className = 'result bad';
     result.replaceChildren(el('p', { class: 'verdict-bad', id: 'face-verdict' }, faceRefusal(error)));
     showError(error, 'Face enrollment refused');
+  }
+  result.scrollIntoView({ block: 'nearest' });
+}
+
+/** The server's answer to an enrollment: how many pictures were stored and why any was not used. */
+function showEnrollment(answer) {
+  const result = $('face-result');
+  const refused = answer.refused || [];
+  const lines = refused.map((r) => el('li', {},
+    `Picture ${r.index + 1} was not used: ${(r.reasons || []).map(faceReason).join('; ')}`));
+  if (answer.enrolled) {
+    result.className = 'result ok';
+    result.replaceChildren(
+      el('p', { class: 'verdict-ok', id: 'face-verdict' }, `Face enrolled. ${answer.accepted} new picture${answer.accepted === 1 ? '' : 's'} accepted, ${answer.samples} stored in total.`),
+      lines.length ? el('ul', {}, lines) : '');
+    announce('Face enrollment succeeded.');
+  } else {
+    result.className = 'result bad';
+    result.replaceChildren(
+      el('p', { class: 'verdict-bad', id: 'face-verdict' }, `Face not enrolled yet: ${answer.accepted} picture${answer.accepted === 1 ? '' : 's'} accepted, ${answer.samples} stored. Take more pictures.`),
+      lines.length ? el('ul', {}, lines) : '');
   }
   result.scrollIntoView({ block: 'nearest' });
 }
@@ -313,6 +394,16 @@ function faceRefusal(error) {
     return existing
       ? `Not enrolled: this face is already enrolled for ${existing.displayName} (employee id ${existing.employeeId}) – duplicate identity.`
       : 'Not enrolled: this face is already enrolled for another staff member (duplicate identity).';
+  }
+  if (error instanceof ApiError && error.is('presentation-attack-suspected') && error.problem.reason === 'CHALLENGE_EXPIRED') {
+    return 'Not enrolled: the head turn came too late or the challenge was already used. Nothing was stored; start the camera and try again.';
+  }
+  if (error instanceof ApiError && error.is('presentation-attack-suspected') && error.problem.reason === 'CHALLENGE_FAILED') {
+    return 'Not enrolled: the live head turn was not seen as asked (a photo or a screen cannot turn). Nothing was stored; '
+      + 'ask the person to face the camera, then turn their head to the side shown, and try again.';
+  }
+  if (error instanceof ApiError && error.is('live-capture-required')) {
+    return 'Not enrolled: this server takes face pictures only from a live head turn. Reload the kiosk and try again.';
   }
   if (error instanceof ApiError && error.is('presentation-attack-suspected')) {
     const samples = (error.problem.samples || []).map((i) => i + 1);

@@ -3,8 +3,9 @@ import { api, onBusy, logoutOnServer } from './http.js';
 import * as session from './session.js';
 import { $, announce, showError, clearMessages, showView } from './ui.js';
 import { initStaff, applyRole, resetStaff, search, loadScopes } from './staff.js';
-import { initPerson, open, close, currentStaffId, refreshState, onClose } from './person.js';
-import { initFace, stop as stopCamera, resetFace } from './face.js';
+import { initPerson, open, close, currentStaffId, currentDisplayName, refreshState, onClose, onState } from './person.js';
+import { initFace, stop as stopCamera, resetFace, setChallengeRequired } from './face.js';
+import { initPin, resetPin, showPinPanel } from './pin.js';
 import { initFingerprint, resetFingerprint } from './fingerprint.js';
 
 const DEFAULT_IDLE_SECONDS = 300;
@@ -22,6 +23,8 @@ async function loadSettings() {
     if (settings && Number(settings.idleTimeoutSeconds) > 0) {
       seconds = Number(settings.idleTimeoutSeconds);
     }
+    // Face samples from the live head-turn challenge where the server requires it.
+    setChallengeRequired(Boolean(settings && settings.faceChallengeRequired));
   } catch (error) {
     // Older servers have no settings endpoint: keep the safe default.
   }
@@ -121,6 +124,7 @@ async function changePassword(event) {
 function wipe() {
   resetFace();
   resetFingerprint();
+  resetPin();
   close();
   resetStaff();
   $('password-form').reset();
@@ -175,6 +179,7 @@ function init() {
   initStaff({ onOpen: (id) => {
     resetFace();
     resetFingerprint();
+    resetPin();
     open(id);
   } });
   initPerson({ onBack: () => {
@@ -184,6 +189,8 @@ function init() {
   onClose(stopCamera);
   initFace({ staffId: currentStaffId, enrolled: refreshState });
   initFingerprint({ staffId: currentStaffId, enrolled: refreshState });
+  initPin({ staffId: currentStaffId, displayName: currentDisplayName });
+  onState(showPinPanel);
   // Nothing is kept when the tab goes away; the token lives only in this page's memory anyway.
   window.addEventListener('pagehide', () => session.end('logoff'));
   showView('login-view');

@@ -10,9 +10,19 @@ let person = null;
 let state = null;
 let consentVersion = null;
 const closeListeners = [];
+const stateListeners = [];
 
 export function currentStaffId() {
   return person ? person.id : null;
+}
+
+export function currentDisplayName() {
+  return person ? person.displayName : '';
+}
+
+/** Called with the enrollment state whenever it is shown, and with null when it is gone. */
+export function onState(listener) {
+  stateListeners.push(listener);
 }
 
 /** Called when the person view is left or its capture panel is hidden, to stop the camera. */
@@ -57,6 +67,7 @@ export async function open(id) {
 
 export function close() {
   closeListeners.forEach((l) => l());
+  stateListeners.forEach((l) => l(null));
   person = null;
   state = null;
   $('person-title').textContent = '';
@@ -117,6 +128,7 @@ export async function refreshState() {
     state = await api(`/api/v1/staff/${person.id}/biometrics`);
   } catch (error) {
     state = null;
+    stateListeners.forEach((l) => l(null));
     $('state-body').replaceChildren(el('p', {}, 'The enrollment state could not be read.'));
     showError(error, 'Enrollment state');
     renderConsent();
@@ -150,6 +162,7 @@ function renderState() {
   $('delete-face').hidden = !hasFace;
   $('delete-fingerprints').hidden = fingers.length === 0;
   $('delete-biometrics').hidden = !hasFace && fingers.length === 0;
+  stateListeners.forEach((l) => l(state));
 }
 
 async function renderConsent() {

@@ -22,7 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * right; with {@code careid.face.challenge.two-step}, half of them a second, opposite turn), so a
  * recording made in advance has to be chosen within the deadline; the nonce is single use and bound
  * to the device it was issued to, so a captured burst cannot be replayed. Kept in the database so
- * that any replica can redeem what another issued.
+ * that any replica can redeem what another issued. Enrollment challenges at the kiosk are issued to
+ * the operator for one staff member, and are redeemed only by that operator for that person; a nonce
+ * of one purpose never answers the other.
  */
 @ApplicationScoped
 public class FaceChallenges {
@@ -44,8 +46,19 @@ public class FaceChallenges {
         this.twoStep = twoStep;
     }
 
+    /** A challenge for a device's authentication. */
     @Transactional
     public Issued issue(UUID deviceId) {
+        return issue(deviceId, FaceChallenge.Purpose.AUTHENTICATION, null);
+    }
+
+    /** A challenge for enrolling this staff member's face, issued to the operator at the kiosk. */
+    @Transactional
+    public Issued issueForEnrollment(UUID operatorId, UUID staffId) {
+        return issue(operatorId, FaceChallenge.Purpose.ENROLLMENT, staffId);
+    }
+
+    private Issued issue(UUID issuedTo, FaceChallenge.Purpose purpose, UUID staffId) {
         Instant now = Instant.now();
         FaceChallenge.delete("expiresAt < ?1", now.minus(Duration.ofHours(1)));
         byte[] bytes = new byte[24];
@@ -57,7 +70,9 @@ public class FaceChallenges {
         }
         FaceChallenge c = new FaceChallenge();
         c.nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        c.deviceId = deviceId;
+        c.issuedTo = issuedTo;
+        c.purpose = purpose.name();
+        c.staffId = staffId;
         c.instruction = String.join(",", steps.stream().map(HeadTurn::code).toList());
         c.issuedAt = now;
         c.expiresAt = now.plus(deadline);
@@ -67,17 +82,33 @@ public class FaceChallenges {
     }
 
     /**
-     * Marks the challenge used and returns its turns; empty when the nonce is unknown, already used,
-     * expired or issued to another device.
+     * Marks a device's authentication challenge used and returns its turns; empty when the nonce is
+     * unknown, already used, expired, issued to another device or for enrollment.
      */
     @Transactional
     public Optional<List<HeadTurn>> redeem(String nonce, UUID deviceId) {
-        if (nonce == null || nonce.isBlank() || nonce.length() > 64) {
+        return redeem(nonce, deviceId, FaceChallenge.Purpose.AUTHENTICATION, null);
+    }
+
+    /**
+     * Marks an enrollment challenge used and returns its turns; empty when the nonce is unknown, already
+     * used, expired, issued to another operator, for another staff member or for authentication.
+     */
+    @Transactional
+    public Optional<List<HeadTurn>> redeemForEnrollment(String nonce, UUID operatorId, UUID staffId) {
+        return redeem(nonce, operatorId, FaceChallenge.Purpose.ENROLLMENT, staffId);
+    }
+
+    private Optional<List<HeadTurn>> redeem(String nonce, UUID issuedTo, FaceChallenge.Purpose purpose, UUID staffId) {
+        if (nonce == null || nonce.isBlank() || nonce.length() > 64 || issuedTo == null) {
             return Optional.empty();
         }
         Instant now = Instant.now();
-        int updated = FaceChallenge.update("usedAt = ?1 where nonce = ?2 and deviceId = ?3 and usedAt is null and expiresAt >= ?1",
-                now, nonce, deviceId);
+        int updated = staffId == null
+                ? FaceChallenge.update("usedAt = ?1 where nonce = ?2 and issuedTo = ?3 and purpose = ?4 and staffId is null"
+                        + " and usedAt is null and expiresAt >= ?1", now, nonce, issuedTo, purpose.name())
+                : FaceChallenge.update("usedAt = ?1 where nonce = ?2 and issuedTo = ?3 and purpose = ?4 and staffId = ?5"
+                        + " and usedAt is null and expiresAt >= ?1", now, nonce, issuedTo, purpose.name(), staffId);
         if (updated != 1) {
             return Optional.empty();
         }

@@ -126,6 +126,24 @@ public class StaffPins {
         if (pin == null || !pin.matches(PIN_PATTERN)) {
             throw ApiException.invalid(field, "must be 6 to 12 digits");
         }
+        if (guessable(pin)) {
+            throw ApiException.invalid(field, "is too easy to guess: not one digit repeated, a run such as 123456 or 654321, "
+                    + "or a repeated pair such as 121212");
+        }
+    }
+
+    /** The PINs tried first: one digit repeated, a straight run up or down, two digits alternating. */
+    static boolean guessable(String pin) {
+        boolean up = true;
+        boolean down = true;
+        boolean pair = true;
+        for (int i = 1; i < pin.length(); i++) {
+            int step = pin.charAt(i) - pin.charAt(i - 1);
+            up &= step == 1;
+            down &= step == -1;
+            pair &= i < 2 || pin.charAt(i) == pin.charAt(i - 2);
+        }
+        return up || down || pair;
     }
 
     private static void requireStaff(UUID staffId) {

@@ -19,16 +19,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+/** Face enrollment from photos (when {@link FaceEnrollmentPolicy} allows stills) and erasure. */
 @Path("/api/v1/staff/{id}/faces")
 @Tag(name = "Faces", description = "Face enrollment")
 public class FaceResource {
     @Inject
     FaceService faces;
+    @Inject
+    FaceEnrollmentPolicy policy;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.ENROLLER, Roles.ADMIN})
     public FaceService.EnrollmentView enroll(@PathParam("id") UUID staffId, @RestForm("images") List<FileUpload> images) {
+        policy.requireStillsAllowed();
         return faces.enroll(staffId, Uploads.allBytes(images, "images"));
     }
 

@@ -83,6 +83,20 @@ public class FaceService implements EnrollmentSource {
         for (byte[] photo : photos) {
             analyses.add(pipeline.analyze(photo, FacePurpose.ENROLLMENT));
         }
+        return storeSamples(staffId, analyses, photos, "photos");
+    }
+
+    /**
+     * Enrolls samples already analysed for enrollment (with the passive check), e.g. the verified
+     * frontal frames of a kiosk challenge burst; the same checks and storage as photos.
+     */
+    @Transactional
+    public EnrollmentView enrollAnalysed(UUID staffId, List<FaceAnalysis> analyses, List<byte[]> photos, String source) {
+        consent.requireConsent(staffId);
+        return storeSamples(staffId, analyses, photos, source);
+    }
+
+    private EnrollmentView storeSamples(UUID staffId, List<FaceAnalysis> analyses, List<byte[]> photos, String source) {
         refuseAttacks(staffId, analyses);
         List<Refusal> refused = new ArrayList<>();
         List<EnrolledFace> stored = new ArrayList<>();
@@ -99,7 +113,7 @@ public class FaceService implements EnrollmentSource {
         caller.audit(AuditEvent.of("FACE_ENROLLED", stored.isEmpty() ? AuditEvent.Outcome.FAILURE : AuditEvent.Outcome.SUCCESS)
                 .target("STAFF", staffId).detail("accepted", stored.size()).detail("refused", refused.size())
                 .detail("refusals", refused.stream().map(r -> r.reasons()).toList()).detail("samples", samples)
-                .detail("model", FaceModels.EMBEDDER_ID + "@" + embedder.version()));
+                .detail("source", source).detail("model", FaceModels.EMBEDDER_ID + "@" + embedder.version()));
         if (!stored.isEmpty()) {
             lifecycle.changed(galleryModality, staffId);
         }

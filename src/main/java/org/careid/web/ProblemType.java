@@ -57,6 +57,8 @@ public enum ProblemType {
     CONSENT_REQUIRED("consent-required", 409, "Consent required"),
     CONSENT_TEXT_OUTDATED("consent-text-outdated", 409, "Conflict"),
     DUPLICATE_IDENTITY("duplicate-identity", 409, "Duplicate identity"),
+    /** Face enrollment from still photos is off: samples come from a live head-turn burst at the kiosk. */
+    LIVE_CAPTURE_REQUIRED("live-capture-required", 409, "Live capture required"),
     REQUEST_TOO_LARGE("request-too-large", 413, "Request too large"),
     IMAGE_TOO_LARGE("image-too-large", 413, "Image too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),

@@ -45,6 +45,21 @@ class StaffPinTest {
     }
 
     @Test
+    void guessablePinsAreRefusedAtTheKioskAndAtADevice() {
+        String staff = Api.createStaff("patient/*.read");
+        String enroller = Api.operator("ENROLLER");
+        for (String weak : new String[] {"111111", "123456", "9876543210", "12121212"}) {
+            choose(enroller, staff, weak, STRANGER + "1.tif").statusCode(400).body("violations[0].field", equalTo("pin"))
+                    .body("violations[0].message", org.hamcrest.Matchers.containsString("too easy to guess"));
+        }
+        String oneTime = Api.as(Api.admin()).post("/api/v1/staff/" + staff + "/pin/reset").then().statusCode(200)
+                .extract().path("oneTimePin");
+        Api.asDevice(Api.provisionedDevice()).contentType(ContentType.JSON)
+                .body(Map.of("staffId", staff, "currentPin", oneTime, "newPin", "654321")).put("/api/v1/auth/pin")
+                .then().statusCode(400).body("violations[0].field", equalTo("newPin"));
+    }
+
+    @Test
     void anEnrollerCannotSetAPinForSomeoneWhoIsNotThere() {
         String staff = Api.createStaff("patient/*.read");
         Enroll.consent(staff);

@@ -44,6 +44,7 @@ public final class ProblemTypes {
             Map.entry("conflict", Failure.CONFLICT),
             Map.entry("token-replayed", Failure.CONFLICT),
             Map.entry("consent-required", Failure.CONFLICT),
+            Map.entry("live-capture-required", Failure.CONFLICT),
             Map.entry("consent-text-outdated", Failure.CONFLICT),
             Map.entry("duplicate-identity", Failure.CONFLICT),
             Map.entry("validation", Failure.BAD_INPUT),

@@ -15,6 +15,7 @@ import org.careid.face.FaceAnalysis;
 import org.careid.face.FaceAuthenticator;
 import org.careid.face.FacePipeline;
 import org.careid.face.FacePurpose;
+import org.careid.face.embed.FaceEmbedder;
 import org.careid.face.gallery.FaceGallery;
 import org.careid.face.image.DecodedImage;
 import org.careid.face.image.FaceImageDecoder;
@@ -33,10 +34,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * least {@code careid.face.challenge.min-identity-fraction} of them must verify as that person).
  * A failed track, passive check or identity hold is a presentation attack (no strength, liveness
  * evidence with the reason); the outcome of a passed burst carries {@code challenge} evidence.
+ * Enrollment at the kiosk ({@link #verifyForEnrollment}) runs the same track and passive checks and
+ * takes its samples from the verified frontal frames.
  */
 @ApplicationScoped
 public class FaceChallengeVerifier {
     static final int PAD_FRAMES = 5;
+    /** Enrollment samples taken from one burst's frontal start frames. */
+    static final int SAMPLES_PER_BURST = 3;
 
     private final FaceImageDecoder decoder;
     private final FacePipeline pipeline;
@@ -85,45 +90,18 @@ public class FaceChallengeVerifier {
         long t0 = System.nanoTime();
         List<DecodedImage> images = new ArrayList<>(frames.size());
         try {
-            for (byte[] frame : frames) {
-                images.add(decoder.decode(frame));
+            LiveBurst burst = live(frames, images, steps, mirrored);
+            Map<String, Double> timings = burst.timings();
+            if (!burst.live()) {
+                return attack(null, burst.reason(), burst.passive(), timings);
             }
-            long t1 = System.nanoTime();
-            List<FaceAnalysis> analyses = new ArrayList<>(images.size());
-            List<FrameGeometry> track = new ArrayList<>(images.size());
-            for (DecodedImage image : images) {
-                FaceAnalysis a = pipeline.analyzeWithoutPad(image.bgr(), FacePurpose.AUTHENTICATION);
-                analyses.add(a);
-                boolean single = a.chosen() != null && !a.quality().issues().contains(QualityIssue.MULTIPLE_FACES);
-                FrameGeometry g = single ? FrameGeometry.of(a.chosen()) : null;
-                track.add(g == null || !mirrored ? g : g.mirrored());
-            }
-            long t2 = System.nanoTime();
-            Map<String, Double> timings = new LinkedHashMap<>();
-            timings.put("decodeMs", ms(t1 - t0));
-            timings.put("framesMs", ms(t2 - t1));
-
-            BurstGeometry.Verdict geometry = BurstGeometry.judge(track, steps, rules);
-            if (!geometry.passed()) {
-                return attack(null, "head turn: " + geometry.reason() + " " + geometry.measures(), null, timings);
-            }
-            List<Integer> frontal = geometry.frontalFrames().subList(0, Math.min(PAD_FRAMES, geometry.frontalFrames().size()));
-            double[] live = new double[frontal.size()];
-            for (int k = 0; k < frontal.size(); k++) {
-                int i = frontal.get(k);
-                PadVerdict v = pad.assess(images.get(i).bgr(), analyses.get(i).chosen());
-                live[k] = v.score();
-            }
-            double passive = BurstGeometry.median(live);
             long t3 = System.nanoTime();
-            timings.put("padMs", ms(t3 - t2));
-            if (passive < pad.threshold()) {
-                return attack(null, "passive score of the frontal frames below threshold", passive, timings);
-            }
-
+            List<FaceAnalysis> analyses = burst.analyses();
+            List<FrameGeometry> track = burst.track();
+            double passive = burst.passive();
             // identity on the frontal frames (at most PAD_FRAMES): the best-matching one decides, as a
             // device would retry a still; the rest of the burst must then hold that identity
-            List<MatchOutcome> frontalMatches = frontal.stream().map(analyses::get).filter(FaceAnalysis::accepted)
+            List<MatchOutcome> frontalMatches = burst.frontal().stream().map(analyses::get).filter(FaceAnalysis::accepted)
                     .map(a -> faces.match(a, claimedStaffId)).toList();
             if (frontalMatches.isEmpty()) {
                 return attack(null, "no usable frontal frame", passive, timings);
@@ -160,6 +138,124 @@ public class FaceChallengeVerifier {
                     null, false, merge(timings, first.timingsMs(), t0), evidence(true, passive, null));
         } finally {
             images.forEach(DecodedImage::close);
+        }
+    }
+
+    /**
+     * The same checks for enrollment at the kiosk: the head turn, continuity and the passive models
+     * exactly as {@link #verify}, then the frontal start frames analysed as enrollment samples (quality
+     * gate for enrollment and passive PAD on each). The person is not enrolled yet, so identity is held
+     * to the best of those samples instead of to a template: every usable frame short of a full turn
+     * must still show that face. The samples are then the burst's only source of templates.
+     *
+     * @return the verdict, with the analysed samples (index into {@code frames}) when it passed
+     */
+    public EnrollmentBurst verifyForEnrollment(List<byte[]> frames, List<HeadTurn> steps, boolean mirrored) {
+        long t0 = System.nanoTime();
+        List<DecodedImage> images = new ArrayList<>(frames.size());
+        try {
+            LiveBurst burst = live(frames, images, steps, mirrored);
+            if (!burst.live()) {
+                return EnrollmentBurst.refused(burst.reason(), burst.passive(), pad.threshold());
+            }
+            List<EnrollmentBurst.Sample> candidates = new ArrayList<>();
+            // every frontal start frame of the track (not only the first PAD_FRAMES) may become a sample
+            for (int i : burst.frontalTrack()) {
+                FaceAnalysis a = pipeline.analyze(images.get(i).bgr(), FacePurpose.ENROLLMENT);
+                if (a.accepted() && a.liveness() != null && a.liveness().live()) {
+                    candidates.add(new EnrollmentBurst.Sample(i, a));
+                }
+            }
+            if (candidates.isEmpty()) {
+                return EnrollmentBurst.refused("no frontal frame good enough to enroll (quality or passive check)", burst.passive(),
+                        pad.threshold());
+            }
+            EnrollmentBurst.Sample best = candidates.stream()
+                    .max(java.util.Comparator.comparingDouble(c -> c.analysis().quality().score())).orElseThrow();
+            int usable = 0;
+            int same = 0;
+            for (int i = 0; i < burst.analyses().size(); i++) {
+                FaceAnalysis a = burst.analyses().get(i);
+                FrameGeometry g = burst.track().get(i);
+                if (a.accepted() && g != null && Math.abs(g.yaw()) < rules.minTurn()) {
+                    usable++;
+                    if (FaceEmbedder.similarity(best.analysis().embedding(), a.embedding()) >= SAME_PERSON_HELD) {
+                        same++;
+                    }
+                }
+            }
+            if (usable == 0 || same < minIdentityFraction * usable) {
+                return EnrollmentBurst.refused("identity not held across the burst (" + same + " of " + usable + " frames)",
+                        burst.passive(), pad.threshold());
+            }
+            burst.timings().put("totalMs", ms(System.nanoTime() - t0));
+            return EnrollmentBurst.passed(spread(candidates, SAMPLES_PER_BURST), burst.passive(), pad.threshold());
+        } finally {
+            images.forEach(DecodedImage::close);
+        }
+    }
+
+    /** Up to {@code n} of the candidates, spread over the frontal run (first, middle, last...). */
+    static <T> List<T> spread(List<T> candidates, int n) {
+        if (candidates.size() <= n) {
+            return List.copyOf(candidates);
+        }
+        List<T> chosen = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            chosen.add(candidates.get((int) Math.round(k * (candidates.size() - 1) / (double) (n - 1))));
+        }
+        return chosen;
+    }
+
+    /**
+     * The burst's frames decoded (into {@code images}, which the caller closes) and analysed, the
+     * landmark track judged against the requested turns, and the passive models on up to
+     * {@value #PAD_FRAMES} frontal start frames: what authentication and enrollment share.
+     */
+    private LiveBurst live(List<byte[]> frames, List<DecodedImage> images, List<HeadTurn> steps, boolean mirrored) {
+        long t0 = System.nanoTime();
+        for (byte[] frame : frames) {
+            images.add(decoder.decode(frame));
+        }
+        long t1 = System.nanoTime();
+        List<FaceAnalysis> analyses = new ArrayList<>(images.size());
+        List<FrameGeometry> track = new ArrayList<>(images.size());
+        for (DecodedImage image : images) {
+            FaceAnalysis a = pipeline.analyzeWithoutPad(image.bgr(), FacePurpose.AUTHENTICATION);
+            analyses.add(a);
+            boolean single = a.chosen() != null && !a.quality().issues().contains(QualityIssue.MULTIPLE_FACES);
+            FrameGeometry g = single ? FrameGeometry.of(a.chosen()) : null;
+            track.add(g == null || !mirrored ? g : g.mirrored());
+        }
+        long t2 = System.nanoTime();
+        Map<String, Double> timings = new LinkedHashMap<>();
+        timings.put("decodeMs", ms(t1 - t0));
+        timings.put("framesMs", ms(t2 - t1));
+
+        BurstGeometry.Verdict geometry = BurstGeometry.judge(track, steps, rules);
+        if (!geometry.passed()) {
+            return LiveBurst.refused("head turn: " + geometry.reason() + " " + geometry.measures(), null, timings);
+        }
+        List<Integer> frontal = geometry.frontalFrames().subList(0, Math.min(PAD_FRAMES, geometry.frontalFrames().size()));
+        double[] live = new double[frontal.size()];
+        for (int k = 0; k < frontal.size(); k++) {
+            int i = frontal.get(k);
+            PadVerdict v = pad.assess(images.get(i).bgr(), analyses.get(i).chosen());
+            live[k] = v.score();
+        }
+        double passive = BurstGeometry.median(live);
+        timings.put("padMs", ms(System.nanoTime() - t2));
+        if (passive < pad.threshold()) {
+            return LiveBurst.refused("passive score of the frontal frames below threshold", passive, timings);
+        }
+        return new LiveBurst(true, null, analyses, track, frontal, geometry.frontalFrames(), passive, timings);
+    }
+
+    /** What {@link #live} found: a refusal with its reason, or the analysed frames of a live burst. */
+    private record LiveBurst(boolean live, String reason, List<FaceAnalysis> analyses, List<FrameGeometry> track,
+                             List<Integer> frontal, List<Integer> frontalTrack, Double passive, Map<String, Double> timings) {
+        static LiveBurst refused(String reason, Double passive, Map<String, Double> timings) {
+            return new LiveBurst(false, reason, List.of(), List.of(), List.of(), List.of(), passive, timings);
         }
     }
 
