@@ -12,10 +12,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
 
+import org.careid.support.Api;
 import org.careid.support.Prerequisites;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -165,6 +167,22 @@ final class KioskBrowser implements AutoCloseable {
     }
 
     /** The text of the page's error box, or "" when none is shown (for assertion messages). */
+    /**
+     * Finds a staff member by employee id on the search screen and opens them. The list shown right
+     * after login may be re-rendered by this search: a stale row is looked up again.
+     */
+    void openPerson(String staffId) {
+        String employeeId = Api.as(Api.admin()).get("/api/v1/staff/" + staffId).then().statusCode(200)
+                .extract().path("employeeId");
+        type("search-q", employeeId);
+        click("search-submit");
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("button[data-staff-id='" + staffId + "']")).click();
+            return true;
+        });
+        visible("person-view");
+    }
+
     String errorText() {
         WebElement error = byId("error");
         return error.isDisplayed() ? error.getText() : "";

@@ -21,12 +21,11 @@ import org.careid.support.VideoFrames;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -69,7 +68,7 @@ class KioskChallengeEnrollmentTest {
             feedCamera(browser, clip);
             Api.Account enroller = Api.newOperator("ENROLLER");
             browser.login(enroller.username(), enroller.password());
-            openPerson(browser, staff);
+            browser.openPerson(staff);
             browser.visible("capture-panel");
             assertTrue(browser.byId("face-hint-challenge").isDisplayed(), "the operator is told a head turn comes");
             browser.click("face-start");
@@ -174,15 +173,4 @@ class KioskChallengeEnrollmentTest {
         Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static void openPerson(KioskBrowser browser, String staffId) {
-        String employeeId = Api.as(Api.admin()).get("/api/v1/staff/" + staffId).then().statusCode(200)
-                .extract().path("employeeId");
-        browser.type("search-q", employeeId);
-        browser.click("search-submit");
-        browser.wait.ignoring(StaleElementReferenceException.class).until(d -> {
-            d.findElement(By.cssSelector("button[data-staff-id='" + staffId + "']")).click();
-            return true;
-        });
-        browser.visible("person-view");
-    }
 }

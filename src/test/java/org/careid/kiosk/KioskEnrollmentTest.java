@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -20,7 +19,6 @@ import org.careid.support.Api;
 import org.careid.support.DeviceKey;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -126,7 +124,7 @@ class KioskEnrollmentTest {
         try (KioskBrowser browser = KioskBrowser.openWithCamera(kiosk)) {
             Api.Account admin = Api.newOperator("ADMIN");
             browser.login(admin.username(), admin.password());
-            openPerson(browser, twin);
+            browser.openPerson(twin);
             browser.visible("capture-panel");
             browser.click("face-start");
             String verdict = new WebDriverWait(browser.driver, CAPTURE_TIME)
@@ -139,19 +137,6 @@ class KioskEnrollmentTest {
         }
     }
 
-    /** Finds a staff member by employee id on the search screen and opens them. */
-    private static void openPerson(KioskBrowser browser, String staffId) {
-        String employeeId = Api.as(Api.admin()).get("/api/v1/staff/" + staffId).then().statusCode(200)
-                .extract().path("employeeId");
-        browser.type("search-q", employeeId);
-        browser.click("search-submit");
-        // The list shown right after login may be re-rendered by this search: retry on a stale row.
-        browser.wait.ignoring(StaleElementReferenceException.class).until(d -> {
-            d.findElement(By.cssSelector("button[data-staff-id='" + staffId + "']")).click();
-            return true;
-        });
-        browser.visible("person-view");
-    }
 
     @Test
     void fingerprintEnrollmentByFileUploadThenConsentWithdrawalErasesIt() throws Exception {
@@ -163,7 +148,7 @@ class KioskEnrollmentTest {
         try (KioskBrowser browser = KioskBrowser.open(kiosk)) {
             Api.Account admin = Api.newOperator("ADMIN");
             browser.login(admin.username(), admin.password());
-            openPerson(browser, staffId);
+            browser.openPerson(staffId);
             browser.screenshot(10, "fingerprint-person");
             browser.visible("consent-form");
             browser.click("consent-agree");

@@ -26,14 +26,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
+import org.junit.jupiter.api.TestInstance;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -128,7 +126,7 @@ class KioskOperatorGuidanceTest {
         String staffId = consentedStaff("Far Away");
         Api.Account admin = Api.newOperator("ADMIN");
         browser.login(admin.username(), admin.password());
-        openPerson(staffId);
+        browser.openPerson(staffId);
         browser.visible("capture-panel");
         browser.viewport(1366, 768);
         browser.click("face-start");
@@ -177,7 +175,7 @@ class KioskOperatorGuidanceTest {
         String staffId = consentedStaff("Finger Files");
         Api.Account admin = Api.newOperator("ADMIN");
         browser.login(admin.username(), admin.password());
-        openPerson(staffId);
+        browser.openPerson(staffId);
         browser.visible("capture-panel");
         browser.byId("finger-files").sendKeys(String.join("\n", List.of(real, face, drawing, text).stream()
                 .map(p -> p.toAbsolutePath().toString()).toList()));
@@ -260,17 +258,6 @@ class KioskOperatorGuidanceTest {
         return staffId;
     }
 
-    private void openPerson(String staffId) {
-        String employeeId = Api.as(Api.admin()).get("/api/v1/staff/" + staffId).then().statusCode(200)
-                .extract().path("employeeId");
-        browser.type("search-q", employeeId);
-        browser.click("search-submit");
-        browser.wait.ignoring(StaleElementReferenceException.class).until(d -> {
-            d.findElement(By.cssSelector("button[data-staff-id='" + staffId + "']")).click();
-            return true;
-        });
-        browser.visible("person-view");
-    }
 
     /** A drawing someone might scan by mistake: a house, a sun and a word, in ink on white. */
     private static Path drawing(Path target) throws IOException {

@@ -21,16 +21,15 @@ import org.careid.support.Enroll;
 import org.careid.support.VideoFrames;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The clinician's PIN at the kiosk's PIN pad, in headless Chromium with the fake camera showing the
@@ -62,7 +61,7 @@ class KioskPinTest {
             browser.login(enroller.username(), enroller.password());
 
             // Someone else's face cannot confirm a PIN for the stranger.
-            openPerson(browser, stranger);
+            openPinPanel(browser, stranger);
             browser.click("pin-start");
             typeOnPad(browser, PIN);
             browser.click("pin-next");
@@ -75,7 +74,7 @@ class KioskPinTest {
 
             // The clinician: a PIN too easy to guess is refused by the server, in plain words.
             browser.click("back-to-search");
-            openPerson(browser, clinician);
+            openPinPanel(browser, clinician);
             browser.click("pin-start");
             typeWithKeys(browser, WEAK);
             browser.click("pin-next");
@@ -181,17 +180,9 @@ class KioskPinTest {
         Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Finds a staff member by employee id on the search screen and opens them. */
-    private static void openPerson(KioskBrowser browser, String staffId) {
-        String employeeId = Api.as(Api.admin()).get("/api/v1/staff/" + staffId).then().statusCode(200)
-                .extract().path("employeeId");
-        browser.type("search-q", employeeId);
-        browser.click("search-submit");
-        browser.wait.ignoring(StaleElementReferenceException.class).until(d -> {
-            d.findElement(By.cssSelector("button[data-staff-id='" + staffId + "']")).click();
-            return true;
-        });
-        browser.visible("person-view");
+    /** Opens the person and waits for their PIN panel. */
+    private static void openPinPanel(KioskBrowser browser, String staffId) {
+        browser.openPerson(staffId);
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pin-panel")));
     }
 }
