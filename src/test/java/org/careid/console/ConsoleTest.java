@@ -238,6 +238,20 @@ class ConsoleTest {
         assertFalse(browser.driver.findElement(By.cssSelector(".tab[data-page='devices-page']")).isDisplayed(),
                 "an auditor has no device administration");
         assertFalse(browser.driver.findElement(By.cssSelector(".tab[data-page='people-page']")).isDisplayed());
+
+        // the Security page, read-only: the audit trail is searched and verified, no key or resolve action is offered
+        browser.page("security-page");
+        assertFalse(browser.byId("key-rotate").isDisplayed(), "an auditor cannot rotate keys");
+        assertTrue(browser.driver.findElements(By.cssSelector("button[data-action='resolve']")).isEmpty(),
+                "an auditor cannot resolve alerts");
+        assertTrue(browser.driver.findElements(By.cssSelector("button[data-review]")).isEmpty(),
+                "an auditor cannot close break-glass reviews");
+        browser.type("audit-action", "OPERATOR_LOGIN");
+        browser.click("audit-search-submit");
+        browser.waitForText("audit-results", "OPERATOR_LOGIN");
+        browser.click("audit-verify");
+        browser.waitForText("audit-verdict", "The chain is intact");
+        browser.assertAccessible("security, auditor");
         Api.login(username, "Auditor-own-Passw0rd");
         browser.click("logoff");
         browser.visible("login-page");
