@@ -12,6 +12,7 @@ export function initSecurity() {
     listAlerts();
   });
   $('key-rotate').addEventListener('click', rotateKey);
+  $('checkpoint-key-rotate').addEventListener('click', rotateCheckpointKey);
   $('audit-search').addEventListener('submit', (event) => {
     event.preventDefault();
     clearMessages();
@@ -170,6 +171,20 @@ async function rotateKey() {
     showError(error, 'The key was not rotated');
   }
   await listKeys();
+}
+
+/** The key that signs the audit trail's checkpoints: older checkpoints stay verifiable with the published old key. */
+async function rotateCheckpointKey() {
+  clearMessages();
+  if (!(await confirmAction('A new key signs the audit checkpoints from now on; earlier checkpoints keep verifying with the old one.', 'Rotate key'))) {
+    return;
+  }
+  try {
+    const rotated = await api('/api/v1/audit/checkpoints/keys/rotate', { method: 'POST' });
+    announce(`The audit checkpoint key was rotated: ${rotated.kid} signs from now on.`);
+  } catch (error) {
+    showError(error, 'The checkpoint key was not rotated');
+  }
 }
 
 function auditParams() {
