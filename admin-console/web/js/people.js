@@ -1,5 +1,5 @@
 // People: staff (search, activate / deactivate) and operators (list, add with an initial password shown
-// once, deactivate / activate, unlock).
+// once, change role, reset password (shown once), log out everywhere, deactivate / activate, unlock).
 import { api } from './http.js';
 import { $, el, announce, showError, clearMessages, confirmAction, formatTime, table, formValues } from './ui.js';
 
@@ -75,7 +75,57 @@ function operatorActions(o) {
   if (o.locked) {
     buttons.push(button('Unlock', 'unlock'));
   }
+  buttons.push(el('button', {
+    type: 'button', class: 'secondary small', 'data-operator': o.username, 'data-action': 'password-reset',
+    'aria-label': `Reset the password of ${o.username}`, onclick: () => resetPassword(o),
+  }, 'Reset password'));
+  buttons.push(button('Log out everywhere', 'logout'));
+  buttons.push(roleChooser(o));
   return el('div', { class: 'actions' }, buttons);
+}
+
+/** A role list and its button: a role change ends the operator's sessions (their tokens carry the old role). */
+function roleChooser(o) {
+  const roles = ['ENROLLER', 'AUDITOR', 'ADMIN'];
+  const select = el('select', { 'data-operator': o.username, 'data-field': 'role', 'aria-label': `Role of ${o.username}` },
+    ...roles.map((r) => el('option', { value: r, selected: r === o.role }, r)));
+  const apply = el('button', {
+    type: 'button', class: 'secondary small', 'data-operator': o.username, 'data-action': 'role',
+    'aria-label': `Set the role of ${o.username}`, onclick: () => changeRole(o, select.value),
+  }, 'Set role');
+  return el('span', { class: 'role-chooser' }, select, apply);
+}
+
+async function changeRole(o, role) {
+  clearMessages();
+  if (role === o.role) {
+    announce(`${o.username} already has the role ${role}.`);
+    return;
+  }
+  if (!(await confirmAction(`${o.username} becomes ${role} and is logged out everywhere.`, 'Change role'))) {
+    return;
+  }
+  try {
+    await api(`/api/v1/operators/${o.id}/role`, { method: 'PUT', json: { role } });
+    announce(`${o.username} is now ${role}.`);
+  } catch (error) {
+    showError(error, 'The role was not changed');
+  }
+  await listOperators();
+}
+
+async function resetPassword(o) {
+  clearMessages();
+  if (!(await confirmAction(`${o.username} gets a new one-time password and is logged out everywhere.`, 'Reset password'))) {
+    return;
+  }
+  try {
+    const created = await api(`/api/v1/operators/${o.id}/password-reset`, { method: 'POST' });
+    showPassword(created.operator.username, created.initialPassword);
+    await listOperators();
+  } catch (error) {
+    showError(error, 'The password was not reset');
+  }
 }
 
 async function changeOperator(o, path, label) {
@@ -103,14 +153,19 @@ async function addOperator() {
   try {
     const created = await api('/api/v1/operators', { method: 'POST', json: formValues(form) });
     form.reset();
-    $('operator-created-name').textContent = created.operator.username;
-    $('operator-created-password').textContent = created.initialPassword;
-    $('operator-created').hidden = false;
-    $('operator-created-title').focus();
+    showPassword(created.operator.username, created.initialPassword);
     await listOperators();
   } catch (error) {
     showError(error, 'The operator was not added');
   }
+}
+
+/** Shows a one-time password (new operator or reset) until "Done" is pressed. */
+function showPassword(username, password) {
+  $('operator-created-name').textContent = username;
+  $('operator-created-password').textContent = password;
+  $('operator-created').hidden = false;
+  $('operator-created-title').focus();
 }
 
 function hidePassword() {

@@ -1,6 +1,7 @@
 // Security: threat alerts with their automatic responses (acknowledge, resolve with a note, reverse a
 // response), break-glass reviews closed with a note, signing keys (rotate), and the audit trail
-// (search, verify the chain, export as JSON Lines).
+// (search, verify the chain, export as JSON Lines). An AUDITOR sees the same page read-only, with what
+// the API lets an auditor do: acknowledge alerts, search, verify and export the audit trail.
 import { api } from './http.js';
 import { $, el, announce, showError, clearMessages, confirmAction, formatTime, table, formValues, saveText } from './ui.js';
 
@@ -11,6 +12,7 @@ export function initSecurity() {
     listAlerts();
   });
   $('key-rotate').addEventListener('click', rotateKey);
+  $('checkpoint-key-rotate').addEventListener('click', rotateCheckpointKey);
   $('audit-search').addEventListener('submit', (event) => {
     event.preventDefault();
     clearMessages();
@@ -20,8 +22,13 @@ export function initSecurity() {
   $('audit-export').addEventListener('click', exportAudit);
 }
 
+/** True for an ADMIN; an AUDITOR gets no resolve, reverse, review-closing or key actions (the API refuses them). */
+function mayAdminister() {
+  return document.body.dataset.role === 'ADMIN';
+}
+
 export async function loadSecurity() {
-  await Promise.all([listAlerts(), listReviews(), listKeys(), searchAudit()]);
+  await Promise.all([listAlerts(), listReviews(), mayAdminister() ? listKeys() : Promise.resolve(), searchAudit()]);
 }
 
 async function listAlerts() {
@@ -46,7 +53,7 @@ function alertActions(a) {
   }, label);
   const buttons = [button('Responses', 'responses', () => listResponses(a))];
   if (a.status === 'OPEN') buttons.push(button('Acknowledge', 'acknowledge', () => acknowledge(a)));
-  if (a.status !== 'RESOLVED') buttons.push(button('Resolve', 'resolve', () => resolve(a), 'danger'));
+  if (a.status !== 'RESOLVED' && mayAdminister()) buttons.push(button('Resolve', 'resolve', () => resolve(a), 'danger'));
   return el('div', { class: 'actions' }, buttons);
 }
 
@@ -81,7 +88,7 @@ async function listResponses(a) {
   try {
     const responses = await api(`/api/v1/threats/alerts/${a.id}/responses`);
     const rows = responses.map((r) => [r.action, `${r.targetType.toLowerCase()} ${r.targetId}`, formatTime(r.appliedAt),
-      r.until ? formatTime(r.until) : '–', r.outcome || '–', r.reversedAt ? `reversed ${formatTime(r.reversedAt)}` : responseAction(a, r)]);
+      r.until ? formatTime(r.until) : '–', r.outcome || '–', r.reversedAt ? `reversed ${formatTime(r.reversedAt)}` : (mayAdminister() ? responseAction(a, r) : 'in force')]);
     $('alert-responses').replaceChildren(el('h3', { id: 'responses-title', tabindex: '-1' }, `Automatic responses to the ${a.detector} alert`),
       rows.length === 0 ? el('p', {}, 'No automatic response was taken.')
         : table(`${rows.length} response${rows.length === 1 ? '' : 's'}`, ['Action', 'Target', 'Applied', 'Until', 'Outcome', 'Reverse'], rows));
@@ -112,7 +119,7 @@ async function listReviews() {
   try {
     const reviews = await api('/api/v1/threats/break-glass?status=PENDING&page=0&size=50');
     const rows = reviews.map((r) => [formatTime(r.createdAt), r.staffId, r.deviceId, r.reasonCode + (r.reasonText ? `: ${r.reasonText}` : ''),
-      r.status.toLowerCase(), el('div', { class: 'actions' },
+      r.status.toLowerCase(), !mayAdminister() ? 'an ADMIN closes it' : el('div', { class: 'actions' },
         el('button', { type: 'button', class: 'secondary small', 'data-review': r.id, 'data-justified': 'true',
           'aria-label': `Close review of ${formatTime(r.createdAt)} as justified`, onclick: () => closeReview(r, true) }, 'Justified'),
         el('button', { type: 'button', class: 'danger small', 'data-review': r.id, 'data-justified': 'false',
@@ -164,6 +171,20 @@ async function rotateKey() {
     showError(error, 'The key was not rotated');
   }
   await listKeys();
+}
+
+/** The key that signs the audit trail's checkpoints: older checkpoints stay verifiable with the published old key. */
+async function rotateCheckpointKey() {
+  clearMessages();
+  if (!(await confirmAction('A new key signs the audit checkpoints from now on; earlier checkpoints keep verifying with the old one.', 'Rotate key'))) {
+    return;
+  }
+  try {
+    const rotated = await api('/api/v1/audit/checkpoints/keys/rotate', { method: 'POST' });
+    announce(`The audit checkpoint key was rotated: ${rotated.kid} signs from now on.`);
+  } catch (error) {
+    showError(error, 'The checkpoint key was not rotated');
+  }
 }
 
 function auditParams() {

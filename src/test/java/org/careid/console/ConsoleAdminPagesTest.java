@@ -222,6 +222,10 @@ class ConsoleAdminPagesTest {
         String keyAfter = activeKey();
         assertFalse(keyBefore.equals(keyAfter), "a new key is active");
         browser.waitForText("key-results", keyAfter);
+        browser.click("checkpoint-key-rotate");
+        browser.visible("confirm-dialog");
+        browser.click("confirm-ok");
+        browser.waitForText("status", "audit checkpoint key was rotated");
 
         browser.type("audit-action", "BREAK_GLASS_REVIEW_CLOSED");
         browser.click("audit-search-submit");

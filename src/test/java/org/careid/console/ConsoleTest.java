@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -166,13 +167,53 @@ class ConsoleTest {
         browser.screenshot("console-people");
         browser.assertAccessible("people");
         browser.click("operator-created-done");
+
+        // role change: the list and the API agree, and the change needs a confirmation
+        new Select(browser.driver.findElement(By.cssSelector("select[data-operator='" + username + "'][data-field='role']")))
+                .selectByValue("AUDITOR");
+        browser.click(By.cssSelector("button[data-operator='" + username + "'][data-action='role']"));
+        browser.visible("confirm-dialog");
+        browser.click("confirm-ok");
+        browser.wait.until(d -> "AUDITOR".equals(operatorRole(username)));
+
+        // password reset: a new one-time password, shown once; the old one no longer works
+        browser.click(By.cssSelector("button[data-operator='" + username + "'][data-action='password-reset']"));
+        browser.visible("confirm-dialog");
+        browser.click("confirm-ok");
+        browser.wait.until(d -> {
+            String shown = d.findElement(By.id("operator-created-password")).getText();
+            return d.findElement(By.id("operator-created")).isDisplayed() && !shown.isBlank() && !shown.equals(initial);
+        });
+        String reset = browser.byId("operator-created-password").getText();
+        given().contentType("application/json").body(Map.of("username", username, "password", initial))
+                .post("/api/v1/operators/login").then().statusCode(401);
+        given().contentType("application/json").body(Map.of("username", username, "password", reset))
+                .post("/api/v1/operators/login").then().statusCode(200).body("password_change_required", equalTo(true));
+        browser.click("operator-created-done");
+
         browser.click(By.cssSelector("button[data-operator='" + username + "'][data-action='deactivate']"));
         browser.visible("confirm-dialog");
         browser.click("confirm-ok");
         browser.wait.until(d -> !d.findElements(By.cssSelector("button[data-operator='" + username + "'][data-action='activate']")).isEmpty());
-        given().contentType("application/json").body(Map.of("username", username, "password", initial))
+        given().contentType("application/json").body(Map.of("username", username, "password", reset))
                 .post("/api/v1/operators/login").then().statusCode(401);
         browser.assertNoConsoleErrors();
+    }
+
+    /** The operator's role as the API reports it (the list is paged, sorted by username). */
+    private static String operatorRole(String username) {
+        for (int page = 0; ; page++) {
+            java.util.List<Map<String, Object>> items = Api.as(Api.admin()).get("/api/v1/operators?page=" + page + "&size=100")
+                    .then().statusCode(200).extract().path("items");
+            if (items.isEmpty()) {
+                return null;
+            }
+            for (Map<String, Object> o : items) {
+                if (username.equals(o.get("username"))) {
+                    return (String) o.get("role");
+                }
+            }
+        }
     }
 
     @Test
@@ -197,6 +238,20 @@ class ConsoleTest {
         assertFalse(browser.driver.findElement(By.cssSelector(".tab[data-page='devices-page']")).isDisplayed(),
                 "an auditor has no device administration");
         assertFalse(browser.driver.findElement(By.cssSelector(".tab[data-page='people-page']")).isDisplayed());
+
+        // the Security page, read-only: the audit trail is searched and verified, no key or resolve action is offered
+        browser.page("security-page");
+        assertFalse(browser.byId("key-rotate").isDisplayed(), "an auditor cannot rotate keys");
+        assertTrue(browser.driver.findElements(By.cssSelector("button[data-action='resolve']")).isEmpty(),
+                "an auditor cannot resolve alerts");
+        assertTrue(browser.driver.findElements(By.cssSelector("button[data-review]")).isEmpty(),
+                "an auditor cannot close break-glass reviews");
+        browser.type("audit-action", "OPERATOR_LOGIN");
+        browser.click("audit-search-submit");
+        browser.waitForText("audit-results", "OPERATOR_LOGIN");
+        browser.click("audit-verify");
+        browser.waitForText("audit-verdict", "The chain is intact");
+        browser.assertAccessible("security, auditor");
         Api.login(username, "Auditor-own-Passw0rd");
         browser.click("logoff");
         browser.visible("login-page");
