@@ -1,5 +1,6 @@
 // Policies: factors required per scope and device type, the head-turn challenge flag (through
-// /api/v1/auth/policies, which audits every change), and the emergency settings (configuration, read-only).
+// /api/v1/auth/policies, which audits every change), and the emergency settings (an ADMIN's edit, audited,
+// or the server configuration).
 import { api } from './http.js';
 import { $, el, announce, showError, clearMessages, confirmAction, table, formValues } from './ui.js';
 
@@ -8,6 +9,11 @@ export function initPolicies() {
     event.preventDefault();
     saveRule();
   });
+  $('emergency-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    saveEmergency();
+  });
+  $('emergency-reset').addEventListener('click', resetEmergency);
 }
 
 export async function loadPolicies() {
@@ -96,19 +102,66 @@ async function deleteRule(rule) {
 
 async function loadEmergency() {
   try {
-    const e = await api('/api/v1/auth/policies/emergency');
-    $('emergency-settings').replaceChildren(
-      table('Emergency access settings (server configuration: careid.breakglass.* and careid.threat.break-glass.*)',
-        ['Setting', 'Value'], [
-          ['Scope of an emergency token', (e.scope || []).join(' ')],
-          ['Token lifetime', `${e.lifetimeSeconds} seconds`],
-          ['Disabled at device types', (e.disabledDeviceTypes || []).join(', ') || 'none'],
-          ['Uses per person', `${e.perStaff} in ${e.windowHours} hours`],
-          ['Uses per device', `${e.perDevice} in ${e.windowHours} hours`],
-        ]),
-      el('p', { class: 'hint' }, 'Every emergency access opens a break-glass review (Security page).'));
+    showEmergency(await api('/api/v1/auth/policies/emergency'));
   } catch (error) {
     showError(error, 'The emergency settings could not be read');
+  }
+}
+
+function showEmergency(e) {
+  const source = e.source === 'administrator'
+    ? `set by an administrator ${e.updatedAt ? new Date(e.updatedAt).toLocaleString() : ''}`
+    : 'the server configuration (careid.breakglass.* and careid.threat.break-glass.*)';
+  $('emergency-settings').replaceChildren(
+    table(`Emergency access settings in force: ${source}`, ['Setting', 'Value'], [
+      ['Scope of an emergency token', (e.scope || []).join(' ')],
+      ['Token lifetime', `${e.lifetimeSeconds} seconds`],
+      ['Disabled at device types', (e.disabledDeviceTypes || []).join(', ') || 'none'],
+      ['Uses per person', `${e.perStaff} in ${e.windowHours} hours`],
+      ['Uses per device', `${e.perDevice} in ${e.windowHours} hours`],
+    ]),
+    el('p', { class: 'hint' }, 'Every emergency access opens a break-glass review (Security page).'));
+  $('emergency-scope').value = (e.scope || []).join(' ');
+  $('emergency-lifetime').value = e.lifetimeSeconds;
+  $('emergency-disabled').value = (e.disabledDeviceTypes || []).join(' ');
+  $('emergency-per-staff').value = e.perStaff;
+  $('emergency-per-device').value = e.perDevice;
+  $('emergency-window').value = e.windowHours;
+  $('emergency-reset').hidden = e.source !== 'administrator';
+}
+
+const words = (text) => String(text || '').trim().split(/\s+/).filter(Boolean);
+
+async function saveEmergency() {
+  clearMessages();
+  const form = $('emergency-form');
+  if (!form.checkValidity()) {
+    showError(new Error('Every field but the disabled device types is required, within the bounds shown.'));
+    return;
+  }
+  const v = formValues(form);
+  try {
+    const saved = await api('/api/v1/auth/policies/emergency', { method: 'PUT', json: {
+      scope: words(v.scope), lifetimeSeconds: Number(v.lifetimeSeconds), disabledDeviceTypes: words(v.disabledDeviceTypes),
+      perStaff: Number(v.perStaff), perDevice: Number(v.perDevice), windowHours: Number(v.windowHours),
+    } });
+    showEmergency(saved);
+    announce('The emergency settings were saved; they hold on every replica now.');
+  } catch (error) {
+    showError(error, 'The emergency settings were not saved');
+  }
+}
+
+async function resetEmergency() {
+  clearMessages();
+  if (!(await confirmAction('The emergency settings return to the server configuration.', 'Return to configuration'))) {
+    return;
+  }
+  try {
+    showEmergency(await api('/api/v1/auth/policies/emergency', { method: 'DELETE' }));
+    announce('The emergency settings are the server configuration again.');
+  } catch (error) {
+    showError(error, 'The emergency settings were not reset');
   }
 }
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
+import org.careid.auth.breakglass.EmergencySettings;
 import org.careid.identity.Roles;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,18 +25,32 @@ public class AuthPolicyResource {
     @Inject
     AuthPolicy policy;
     @Inject
-    EmergencyAccess emergency;
+    EmergencySettings emergency;
 
     @GET
     public List<AuthPolicy.RuleView> list() {
         return policy.list();
     }
 
-    /** Emergency (break-glass) settings: configuration, shown read-only in the console. */
+    /** Emergency (break-glass) settings in force, and whether an ADMIN set them or the configuration applies. */
     @GET
     @Path("emergency")
-    public EmergencyAccess.Settings emergency() {
-        return emergency.settings();
+    public EmergencySettings.View emergency() {
+        return emergency.view();
+    }
+
+    /** Sets the emergency settings for every replica; audited with the values before and after. */
+    @PUT
+    @Path("emergency")
+    public EmergencySettings.View setEmergency(@Valid @NotNull EmergencySettings.Change change) {
+        return emergency.update(change);
+    }
+
+    /** Returns to the configured emergency settings; audited. */
+    @DELETE
+    @Path("emergency")
+    public EmergencySettings.View resetEmergency() {
+        return emergency.reset();
     }
 
     @PUT

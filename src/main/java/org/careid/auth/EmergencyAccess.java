@@ -1,9 +1,7 @@
 package org.careid.auth;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,6 +12,7 @@ import org.careid.audit.AuditEvent;
 import org.careid.identity.Caller;
 import org.careid.identity.Device;
 import org.careid.auth.breakglass.BreakGlassRateLimiter;
+import org.careid.auth.breakglass.EmergencySettings;
 import org.careid.auth.breakglass.BreakGlassReason;
 import org.careid.auth.breakglass.BreakGlassReviewService;
 import org.careid.auth.breakglass.BreakGlassReviewView;
@@ -23,7 +22,6 @@ import org.careid.events.SecurityEvents;
 import org.careid.token.AccessTokenIssuer;
 import org.careid.web.ApiException;
 import org.careid.web.ProblemType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -44,9 +42,7 @@ public class EmergencyAccess {
     /** What the device sends. */
     public record Request(String staffId, String pin, String reason, String text) {}
 
-    private final Set<String> emergencyScope;
-    private final Duration lifetime;
-    private final Set<String> disabledDeviceTypes;
+    private final EmergencySettings settings;
     private final PinVerifier pins;
     private final BreakGlassRateLimiter limiter;
     private final BreakGlassReviewService reviews;
@@ -55,30 +51,15 @@ public class EmergencyAccess {
     private final Caller caller;
 
     @Inject
-    EmergencyAccess(@ConfigProperty(name = "careid.breakglass.scope", defaultValue = "patient/*.read") Set<String> emergencyScope,
-                    @ConfigProperty(name = "careid.breakglass.lifetime", defaultValue = "PT60S") Duration lifetime,
-                    @ConfigProperty(name = "careid.breakglass.disabled-device-types") Optional<Set<String>> disabledDeviceTypes,
-                    PinVerifier pins, BreakGlassRateLimiter limiter, BreakGlassReviewService reviews,
+    EmergencyAccess(EmergencySettings settings, PinVerifier pins, BreakGlassRateLimiter limiter, BreakGlassReviewService reviews,
                     AccessTokenIssuer issuer, SecurityEvents events, Caller caller) {
-        this.emergencyScope = emergencyScope;
-        this.lifetime = lifetime;
-        this.disabledDeviceTypes = disabledDeviceTypes.orElse(Set.of());
+        this.settings = settings;
         this.pins = pins;
         this.limiter = limiter;
         this.reviews = reviews;
         this.issuer = issuer;
         this.events = events;
         this.caller = caller;
-    }
-
-    /** The emergency settings as configured (read-only: careid.breakglass.*, careid.threat.break-glass.*). */
-    public record Settings(Set<String> scope, long lifetimeSeconds, Set<String> disabledDeviceTypes, int perStaff,
-                           int perDevice, long windowHours) {}
-
-    public Settings settings() {
-        BreakGlassRateLimiter.Limits limits = limiter.limits();
-        return new Settings(new java.util.TreeSet<>(emergencyScope), lifetime.toSeconds(), new java.util.TreeSet<>(disabledDeviceTypes),
-                limits.perStaff(), limits.perDevice(), limits.window().toHours());
     }
 
     private record Place(String ward, String type) {}
@@ -103,7 +84,9 @@ public class EmergencyAccess {
             Device d = Device.findById(deviceId);
             return d == null ? new Place(null, null) : new Place(d.ward, d.deviceType);
         });
-        if (place.type() != null && disabledDeviceTypes.contains(place.type())) {
+        EmergencySettings.Values current = settings.current();
+        Set<String> emergencyScope = current.scope();
+        if (place.type() != null && current.disabledDeviceTypes().contains(place.type())) {
             refuse(staffId, reason, "disabled for device type " + place.type());
             throw new ApiException(ProblemType.EMERGENCY_ACCESS_DISABLED, "Emergency access is disabled at this type of device");
         }
@@ -129,7 +112,7 @@ public class EmergencyAccess {
                     "Emergency access was used too often by this person or at this device; contact the security desk");
         }
         AccessTokenIssuer.Issued issued = issuer.issue(new AccessTokenIssuer.Grant(staffId, deviceId, emergencyScope,
-                AMR, ACR_EMERGENCY, emergencyScope, lifetime));
+                AMR, ACR_EMERGENCY, emergencyScope, current.lifetime()));
         BreakGlassReviewView review = reviews.open(staffId, deviceId, place.ward(), place.type(), reason, text, issued.jti());
         caller.audit(AuditEvent.of("BREAK_GLASS_GRANTED", AuditEvent.Outcome.SUCCESS).target("STAFF", staffId)
                 .detail("reason", reason.name()).detail("reviewId", review.id().toString())

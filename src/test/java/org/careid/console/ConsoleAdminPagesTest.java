@@ -155,6 +155,21 @@ class ConsoleAdminPagesTest {
         assertEquals(null, rule(type));
         Api.as(Api.operator("AUDITOR")).queryParam("action", "AUTH_POLICY_DELETED").queryParam("targetId", id)
                 .get("/api/v1/audit").then().body("total", equalTo(1));
+
+        // the emergency settings: edited as data, then back to the configuration
+        browser.type("emergency-lifetime", "45");
+        browser.click("emergency-submit");
+        browser.waitForText("status", "emergency settings were saved");
+        Api.as(Api.admin()).get("/api/v1/auth/policies/emergency").then().statusCode(200)
+                .body("lifetimeSeconds", equalTo(45)).body("source", equalTo("administrator"))
+                .body("disabledDeviceTypes", org.hamcrest.Matchers.contains("infusion-pump"));
+        browser.waitForText("emergency-settings", "45 seconds");
+        browser.click("emergency-reset");
+        browser.visible("confirm-dialog");
+        browser.click("confirm-ok");
+        browser.waitForText("status", "server configuration again");
+        Api.as(Api.admin()).get("/api/v1/auth/policies/emergency").then().body("source", equalTo("configuration"))
+                .body("lifetimeSeconds", equalTo(60));
         browser.assertNoConsoleErrors();
     }
 

@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.util.UUID;
 import org.careid.identity.Device;
 import org.careid.identity.StaffMember;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Limits emergency access per person and per device over a sliding window
- * ({@code careid.threat.break-glass.per-staff}, {@code .per-device}, {@code .window}). The
+ * Limits emergency access per person and per device over a sliding window (the
+ * {@link EmergencySettings} in force: an ADMIN's, or {@code careid.threat.break-glass.per-staff},
+ * {@code .per-device}, {@code .window}). The
  * break-glass flow calls {@link #tryAcquire} before issuing an emergency token; a refusal is final
  * for the window. The uses are rows in the database ({@link BreakGlassUse}), so the limit holds for
  * the cluster, not per replica; the person's and the device's rows are locked while counting, so
@@ -21,24 +21,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class BreakGlassRateLimiter {
-    private final int perStaff;
-    private final int perDevice;
-    private final Duration window;
+    private final EmergencySettings settings;
 
     @Inject
-    BreakGlassRateLimiter(@ConfigProperty(name = "careid.threat.break-glass.per-staff", defaultValue = "2") int perStaff,
-                          @ConfigProperty(name = "careid.threat.break-glass.per-device", defaultValue = "4") int perDevice,
-                          @ConfigProperty(name = "careid.threat.break-glass.window", defaultValue = "PT12H") Duration window) {
-        this.perStaff = perStaff;
-        this.perDevice = perDevice;
-        this.window = window;
-    }
-
-    /** The configured limits: uses per person and per device within the window. */
-    public record Limits(int perStaff, int perDevice, Duration window) {}
-
-    public Limits limits() {
-        return new Limits(perStaff, perDevice, window);
+    BreakGlassRateLimiter(EmergencySettings settings) {
+        this.settings = settings;
     }
 
     /** Counts one use and returns true when both the person and the device are under their limit. */
@@ -49,6 +36,10 @@ public class BreakGlassRateLimiter {
     /** {@link #tryAcquire(UUID, UUID)} at a given time (tests step through the window with it). */
     boolean tryAcquire(UUID staffId, UUID deviceId, Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            EmergencySettings.Values limits = settings.current();
+            Duration window = limits.window();
+            int perStaff = limits.perStaff();
+            int perDevice = limits.perDevice();
             // always person first, then device: concurrent requests queue here instead of deadlocking
             StaffMember.findById(staffId, LockModeType.PESSIMISTIC_WRITE);
             Device.findById(deviceId, LockModeType.PESSIMISTIC_WRITE);
