@@ -122,8 +122,10 @@ public class EmergencySettings {
     @Transactional
     public View reset() {
         Values before = current();
-        long deleted = EmergencySettingsRow.delete("id", EmergencySettingsRow.ID);
-        if (deleted > 0) {
+        // removed through the persistence context (not a bulk delete), so view() below no longer sees it
+        EmergencySettingsRow row = EmergencySettingsRow.findById(EmergencySettingsRow.ID, LockModeType.PESSIMISTIC_WRITE);
+        if (row != null) {
+            row.delete();
             caller.audit(AuditEvent.of("EMERGENCY_SETTINGS_CHANGED", AuditEvent.Outcome.SUCCESS).target("EMERGENCY_SETTINGS", null)
                     .detail("before", describe(before)).detail("after", describe(configured)).detail("source", "configuration"));
         }
