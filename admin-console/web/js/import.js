@@ -43,23 +43,7 @@ export function headerOf(text) {
   const line = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] || '';
   const unquoted = line.replace(/"[^"]*"/g, '');
   const separator = (unquoted.match(/;/g) || []).length > (unquoted.match(/,/g) || []).length ? ';' : ',';
-  const names = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { current += '"'; i++; } else if (c === '"') { quoted = false; } else { current += c; }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === separator) {
-      names.push(current.trim()); current = '';
-    } else {
-      current += c;
-    }
-  }
-  names.push(current.trim());
-  return names.filter((n) => n.length > 0);
+  return cells(line, separator).map((n) => n.trim()).filter((n) => n.length > 0);
 }
 
 async function readHeader() {
@@ -187,7 +171,7 @@ async function finished(job) {
   announce(`Import finished: ${job.rowsDone} rows, ${job.refused} refused.${unmatched} Download the report for every row.`);
   try {
     const csv = await api(`/api/v1/staff/import/${job.id}/report`, { text: 'text/csv' });
-    const rows = csv.trim().split(/\r\n/).slice(1).map(cells).filter((r) => r[2] === 'REFUSED' || r[3] === 'REFUSED');
+    const rows = csv.trim().split(/\r\n/).slice(1).map((line) => cells(line)).filter((r) => r[2] === 'REFUSED' || r[3] === 'REFUSED');
     $('import-refused').replaceChildren(rows.length === 0 ? el('p', {}, 'No row was refused.')
       : table(`${rows.length} refused row${rows.length === 1 ? '' : 's'}${rows.length > 100 ? ' (first 100)' : ''}`,
         ['Line', 'Employee id', 'Staff', 'Photo', 'Reason'], rows.slice(0, 100)));
@@ -197,8 +181,8 @@ async function finished(job) {
   }
 }
 
-/** One report line's cells (the server quotes cells with commas or quotes). */
-function cells(line) {
+/** One CSV line's cells, RFC 4180 quoting ("" inside quotes is a quote); the report uses commas. */
+function cells(line, separator = ',') {
   const out = [];
   let current = '';
   let quoted = false;
@@ -208,7 +192,7 @@ function cells(line) {
       if (c === '"' && line[i + 1] === '"') { current += '"'; i++; } else if (c === '"') { quoted = false; } else { current += c; }
     } else if (c === '"') {
       quoted = true;
-    } else if (c === ',') {
+    } else if (c === separator) {
       out.push(current); current = '';
     } else {
       current += c;
