@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
@@ -115,6 +116,9 @@ final class CareIdClient {
     private final Duration timeout;
     private String issuer;
     private String operator;
+    /** The password in force after {@link #login}, and when the operator token is renewed. */
+    private String operatorPassword;
+    private long renewOperatorAt = Long.MAX_VALUE;
 
     CareIdClient(String base, Duration timeout) {
         this.base = base;
@@ -138,7 +142,8 @@ final class CareIdClient {
                             Map.of("currentPassword", password, "newPassword", chosen)))), false).require(204);
             answer = send(json("/api/v1/operators/login", Map.of("username", "admin", "password", chosen)), false);
         }
-        operator = (String) answer.requireOk().json().get("access_token");
+        operatorPassword = chosen;
+        useOperatorToken(answer);
         issuer = (String) send(HttpRequest.newBuilder(uri("/.well-known/openid-configuration")).GET(), false)
                 .requireOk().json().get("issuer");
     }
@@ -203,7 +208,25 @@ final class CareIdClient {
     }
 
     Reply asOperator(HttpRequest.Builder request) throws Exception {
-        return send(request.header("Authorization", "Bearer " + operator), true);
+        return send(request.header("Authorization", "Bearer " + operatorToken()), true);
+    }
+
+    /**
+     * The operator token, renewed by a fresh login once four fifths of its lifetime (15 minutes by
+     * default) have passed, as the console does: a 30-minute soak outlives one token.
+     */
+    private synchronized String operatorToken() throws Exception {
+        if (System.nanoTime() - renewOperatorAt > 0) {
+            useOperatorToken(send(json("/api/v1/operators/login", Map.of("username", "admin", "password", operatorPassword)), false));
+        }
+        return operator;
+    }
+
+    private void useOperatorToken(Reply login) throws Exception {
+        Map<?, ?> body = login.requireOk().json();
+        operator = (String) body.get("access_token");
+        long lifetimeSeconds = ((Number) body.get("expires_in")).longValue();
+        renewOperatorAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(lifetimeSeconds * 4 / 5);
     }
 
     Reply asDevice(Device device, HttpRequest.Builder request) throws Exception {
