@@ -82,10 +82,8 @@ public final class HttpBench {
         // Warm-up under the same load: a fresh JVM spends its first seconds compiling (C2), and the
         // targets are about a server that has been running, not one that started a moment ago.
         int warmUpSeconds = Integer.getInteger("bench.warm-up-seconds", 30);
-        drive(devices, modality, probe, warmUpSeconds, new ArrayList<>());
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        drive(devices, modality, probe, seconds, latencies);
-        List<Long> sorted = new ArrayList<>(latencies);
+        drive(devices, modality, probe, warmUpSeconds);
+        List<Long> sorted = new ArrayList<>(drive(devices, modality, probe, seconds));
         Collections.sort(sorted);
         System.out.printf("POST /api/v1/auth/%s, %d client(s), %d s: %d authentications, median %.1f ms, p99 %.1f ms, %.1f auth/s%n",
                 modality, clients, seconds, sorted.size(), sorted.get(sorted.size() / 2) / 1e6,
@@ -93,8 +91,9 @@ public final class HttpBench {
                 sorted.size() / (double) seconds);
     }
 
-    /** Each device authenticates in a loop on its own thread for the given time; latencies in nanoseconds. */
-    private void drive(List<DeviceKey> devices, String modality, byte[] probe, int seconds, List<Long> latencies) throws Exception {
+    /** Each device authenticates in a loop on its own thread for the given time; the latencies in nanoseconds. */
+    private List<Long> drive(List<DeviceKey> devices, String modality, byte[] probe, int seconds) throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(devices.size());
         List<Future<?>> running = new ArrayList<>();
@@ -115,6 +114,7 @@ public final class HttpBench {
         } finally {
             pool.shutdownNow(); // a failed call ends the run instead of leaving the other clients going
         }
+        return latencies;
     }
 
     String enrolledStaff(String modality, Path dataDir) throws Exception {
